@@ -1,0 +1,18 @@
+// `npm start`: build once if there is no build, then serve it with sensible local defaults.
+// PORT, HOST, ORIGIN and DATABASE_URL override. The server migrates and seeds an empty database itself.
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+
+if (!existsSync('build/index.js')) {
+	console.log('Lägesbild: ingen build hittades – bygger först (npm run build) …');
+	const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+	const built = spawnSync(npm, ['run', 'build'], { stdio: 'inherit' });
+	if (built.status !== 0) process.exit(built.status ?? 1);
+}
+
+process.env.PORT ??= '3000';
+process.env.HOST ??= '127.0.0.1';
+// Without ORIGIN, adapter-node assumes https and refuses the browser's form posts (see README).
+process.env.ORIGIN ??= `http://${process.env.HOST}:${process.env.PORT}`;
+console.log(`Lägesbild: startar på ${process.env.ORIGIN}`);
+await import('../build/index.js');

@@ -1,0 +1,38 @@
+/**
+ * Opening a database: used by the server (through `index.ts`), the scripts and the tests.
+ * Relative imports only, so `tsx scripts/*.ts` can load it without SvelteKit's aliases.
+ */
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** Where the committed migrations live, relative to the working directory (the repository root). */
+export const MIGRATIONS_FOLDER = resolve(process.env.MIGRATIONS_FOLDER ?? 'drizzle');
+
+/**
+ * Open (creating if needed) a SQLite database and bring it to the latest migration.
+ * `:memory:` gives a private in-memory database, as the tests use.
+ */
+export function createDb(url: string, migrationsFolder = MIGRATIONS_FOLDER): Db {
+	if (url !== ':memory:') mkdirSync(dirname(resolve(url)), { recursive: true });
+	const sqlite = new Database(url);
+	// WAL lets readers continue while an import writes; NORMAL is durable across process crashes in WAL mode.
+	sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('synchronous = NORMAL');
+	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma('busy_timeout = 5000');
+	const db = drizzle(sqlite, { schema }) as Db;
+	migrate(db, { migrationsFolder });
+	return db;
+}
+
+/** True when the database holds no organisation yet (first start). */
+export function isEmpty(db: Db): boolean {
+	const row = db.$client.prepare('SELECT count(*) AS n FROM organisation').get() as { n: number };
+	return row.n === 0;
+}

@@ -1,0 +1,277 @@
+/**
+ * Everything the plan page shows, in a handful of set-based queries: the goal tree with level names,
+ * each goal's assessment, its indicators (latest value up to the period's end, target wording, computed
+ * status) and its uppdrag, for one follow-up period.
+ */
+import type { Db } from '../db/client';
+import type { Colour, Direction, IndicatorStatus, MissingSymbol, Origin, TargetKind, Trend } from '../../domain/types';
+
+export interface AssessmentView {
+	colour: Colour | null;
+	trend: Trend | null;
+	indicatorStatus: IndicatorStatus | null;
+	comment: string | null;
+	source: 'computed' | 'manual';
+	explanation: { sv: string; en: string } | null;
+	computedReason: string | null;
+	dataPeriod: string | null;
+}
+
+export interface LatestValue {
+	period: string;
+	value: number | null;
+	textValue: string | null;
+	missingSymbol: MissingSymbol | null;
+	printed: string | null;
+	note: string | null;
+}
+
+export interface IndicatorRow {
+	id: number;
+	slug: string;
+	name: string;
+	unit: string | null;
+	decimals: number;
+	direction: Direction;
+	attribution: string | null;
+	latest: LatestValue | null;
+	target: { kind: TargetKind; wording: string } | null;
+	assessment: AssessmentView | null;
+}
+
+export interface UppdragRow {
+	id: number;
+	number: string | null;
+	label: string | null;
+	text: string;
+	origin: Origin;
+	owner: string | null;
+	assessment: AssessmentView | null;
+}
+
+export interface GoalNode {
+	id: number;
+	depth: number;
+	levelName: string | null;
+	number: string | null;
+	label: string | null;
+	title: string;
+	description: string | null;
+	origin: Origin;
+	assessment: AssessmentView | null;
+	indicators: IndicatorRow[];
+	uppdrag: UppdragRow[];
+	children: GoalNode[];
+}
+
+export interface PeriodView {
+	slug: string;
+	label: string;
+	kind: 'delar' | 'helar';
+	endDate: string;
+}
+
+export interface PlanPage {
+	organisation: { slug: string; name: string; isExample: boolean };
+	plan: {
+		id: number;
+		slug: string;
+		name: string;
+		kind: string;
+		levelNames: string[];
+		description: string | null;
+		source: string | null;
+		startYear: number | null;
+		endYear: number | null;
+		geographyName: string | null;
+	};
+	periods: PeriodView[];
+	period: PeriodView | null;
+	goals: GoalNode[];
+	counts: { goals: number; indicators: number; uppdrag: number };
+}
+
+type Row = Record<string, unknown>;
+
+function assessmentFrom(r: Row | undefined): AssessmentView | null {
+	if (!r) return null;
+	return {
+		colour: (r.colour as Colour) ?? null,
+		trend: (r.trend as Trend) ?? null,
+		indicatorStatus: (r.indicator_status as IndicatorStatus) ?? null,
+		comment: (r.comment as string) ?? null,
+		source: r.source as 'computed' | 'manual',
+		explanation: r.explanation ? JSON.parse(r.explanation as string) : null,
+		computedReason: (r.computed_reason as string) ?? null,
+		dataPeriod: (r.data_period as string) ?? null
+	};
+}
+
+/** The plan page for `periodSlug` (default: the latest published period), or null when not found. */
+export function getPlanPage(db: Db, orgSlug: string, planSlug: string, periodSlug?: string | null): PlanPage | null {
+	const sql = db.$client;
+	const head = sql
+		.prepare(
+			`SELECT o.slug AS org_slug, o.name AS org_name, o.is_example, p.*, g.name AS geography_name
+			 FROM plan p JOIN organisation o ON o.id = p.organisation_id LEFT JOIN geography g ON g.id = p.geography_id
+			 WHERE o.slug = ? AND p.slug = ?`
+		)
+		.get(orgSlug, planSlug) as Row | undefined;
+	if (!head) return null;
+	const planId = head.id as number;
+	const levelNames = JSON.parse(head.level_names as string) as string[];
+
+	const periodRows = sql
+		.prepare(
+			`SELECT id, slug, label, kind, end_date FROM follow_up_period
+			 WHERE plan_id = ? AND state = 'published' ORDER BY end_date`
+		)
+		.all(planId) as Row[];
+	const periods = periodRows.map((p) => ({
+		id: p.id as number,
+		slug: p.slug as string,
+		label: p.label as string,
+		kind: p.kind as 'delar' | 'helar',
+		endDate: p.end_date as string
+	}));
+	const selected = (periodSlug && periods.find((p) => p.slug === periodSlug)) || periods.at(-1) || null;
+	if (periodSlug && selected?.slug !== periodSlug) return null;
+	const endDate = selected?.endDate ?? '9999-12-31';
+
+	const assessments = selected
+		? (sql.prepare('SELECT * FROM assessment WHERE period_id = ?').all(selected.id) as Row[])
+		: [];
+	const byGoal = new Map(assessments.filter((a) => a.goal_id).map((a) => [a.goal_id as number, a]));
+	const byUppdrag = new Map(assessments.filter((a) => a.uppdrag_id).map((a) => [a.uppdrag_id as number, a]));
+	const byIndicator = new Map(assessments.filter((a) => a.indicator_id).map((a) => [a.indicator_id as number, a]));
+
+	const links = sql
+		.prepare(
+			`SELECT gi.goal_id, i.* FROM goal_indicator gi
+			 JOIN goal g ON g.id = gi.goal_id JOIN indicator i ON i.id = gi.indicator_id
+			 WHERE g.plan_id = ? ORDER BY gi.goal_id, gi.sort_order`
+		)
+		.all(planId) as Row[];
+	const latestRows = sql
+		.prepare(
+			`SELECT * FROM (
+			   SELECT o.indicator_id, o.period, o.value, o.text_value, o.missing_symbol, o.printed, o.note,
+			     row_number() OVER (PARTITION BY o.indicator_id ORDER BY o.period_end DESC, o.period_start DESC) AS rn
+			   FROM observation o
+			   WHERE o.geography_id = ? AND o.sex = 'T' AND o.period_end <= ?
+			     AND o.indicator_id IN (SELECT gi.indicator_id FROM goal_indicator gi JOIN goal g ON g.id = gi.goal_id WHERE g.plan_id = ?)
+			 ) WHERE rn = 1`
+		)
+		.all(head.geography_id ?? -1, endDate, planId) as Row[];
+	const latest = new Map(latestRows.map((r) => [r.indicator_id as number, r]));
+	const targetRows = sql
+		.prepare(
+			`SELECT t.indicator_id, t.kind, t.wording FROM target t LEFT JOIN goal g ON g.id = t.goal_id
+			 WHERE t.rank = 0 AND (t.goal_id IS NULL OR g.plan_id = ?)
+			   AND t.indicator_id IN (SELECT gi.indicator_id FROM goal_indicator gi JOIN goal g2 ON g2.id = gi.goal_id WHERE g2.plan_id = ?)
+			 ORDER BY t.goal_id IS NOT NULL, t.id`
+		)
+		.all(planId, planId) as Row[];
+	const targets = new Map<number, { kind: TargetKind; wording: string }>();
+	for (const t of targetRows) {
+		if (!targets.has(t.indicator_id as number)) targets.set(t.indicator_id as number, { kind: t.kind as TargetKind, wording: t.wording as string });
+	}
+
+	const indicatorsByGoal = new Map<number, IndicatorRow[]>();
+	for (const r of links) {
+		const id = r.id as number;
+		const l = latest.get(id);
+		const row: IndicatorRow = {
+			id,
+			slug: r.slug as string,
+			name: r.name as string,
+			unit: (r.unit as string) ?? null,
+			decimals: r.decimals as number,
+			direction: r.direction as Direction,
+			attribution: (r.attribution as string) ?? null,
+			latest: l
+				? {
+						period: l.period as string,
+						value: (l.value as number) ?? null,
+						textValue: (l.text_value as string) ?? null,
+						missingSymbol: (l.missing_symbol as MissingSymbol) ?? null,
+						printed: (l.printed as string) ?? null,
+						note: (l.note as string) ?? null
+					}
+				: null,
+			target: targets.get(id) ?? null,
+			assessment: assessmentFrom(byIndicator.get(id))
+		};
+		const list = indicatorsByGoal.get(r.goal_id as number) ?? [];
+		list.push(row);
+		indicatorsByGoal.set(r.goal_id as number, list);
+	}
+
+	const uppdragRows = sql.prepare('SELECT * FROM uppdrag WHERE plan_id = ? AND archived = 0 ORDER BY sort_order, id').all(planId) as Row[];
+	const uppdragByGoal = new Map<number | null, UppdragRow[]>();
+	for (const u of uppdragRows) {
+		const row: UppdragRow = {
+			id: u.id as number,
+			number: (u.number as string) ?? null,
+			label: (u.label as string) ?? null,
+			text: u.text as string,
+			origin: u.origin as Origin,
+			owner: (u.owner as string) ?? null,
+			assessment: assessmentFrom(byUppdrag.get(u.id as number))
+		};
+		const key = (u.goal_id as number) ?? null;
+		uppdragByGoal.set(key, [...(uppdragByGoal.get(key) ?? []), row]);
+	}
+
+	const goalRows = sql
+		.prepare('SELECT * FROM goal WHERE plan_id = ? AND archived = 0 ORDER BY depth, sort_order, id')
+		.all(planId) as Row[];
+	const nodes = new Map<number, GoalNode>();
+	const roots: GoalNode[] = [];
+	for (const g of goalRows) {
+		const depth = g.depth as number;
+		const node: GoalNode = {
+			id: g.id as number,
+			depth,
+			levelName: levelNames[depth] ?? null,
+			number: (g.number as string) ?? null,
+			label: (g.label as string) ?? null,
+			title: g.title as string,
+			description: (g.description as string) ?? null,
+			origin: g.origin as Origin,
+			assessment: assessmentFrom(byGoal.get(g.id as number)),
+			indicators: indicatorsByGoal.get(g.id as number) ?? [],
+			uppdrag: uppdragByGoal.get(g.id as number) ?? [],
+			children: []
+		};
+		nodes.set(node.id, node);
+		const parent = g.parent_id ? nodes.get(g.parent_id as number) : undefined;
+		if (parent) parent.children.push(node);
+		else roots.push(node);
+	}
+
+	const deepest = levelNames.length - 1;
+	return {
+		organisation: { slug: head.org_slug as string, name: head.org_name as string, isExample: head.is_example === 1 },
+		plan: {
+			id: planId,
+			slug: head.slug as string,
+			name: head.name as string,
+			kind: head.kind as string,
+			levelNames,
+			description: (head.description as string) ?? null,
+			source: (head.source as string) ?? null,
+			startYear: (head.start_year as number) ?? null,
+			endYear: (head.end_year as number) ?? null,
+			geographyName: (head.geography_name as string) ?? null
+		},
+		periods: periods.map(({ slug, label, kind, endDate }) => ({ slug, label, kind, endDate })),
+		period: selected ? { slug: selected.slug, label: selected.label, kind: selected.kind, endDate: selected.endDate } : null,
+		goals: roots,
+		counts: {
+			goals: goalRows.filter((g) => g.depth === deepest).length,
+			indicators: links.length,
+			uppdrag: uppdragRows.length
+		}
+	};
+}
