@@ -48,11 +48,11 @@ const UNIT =
 /** Comparators meaning "at least". Strict ones ("> 80", "över 80") also become `min`: a target has no strictness. */
 const CMP_MIN =
 	`(?:(?:minst|lägst|åtminstone|inte\\s+(?:under|lägre\\s+än|mindre\\s+än|färre\\s+än|understiga)|överstiga|över|` +
-	`mer\\s+än|fler\\s+än|större\\s+än|högre\\s+än|min(?=\\.?\\s*\\d))${E}\\.?|≥|>=|=>|>)`;
+	`mer\\s+än|fler\\s+än|större\\s+än|högre\\s+än|längre\\s+än|min(?=\\.?\\s*\\d))${E}\\.?|≥|>=|=>|>)`;
 /** Comparators meaning "at most". */
 const CMP_MAX =
 	`(?:(?:högst|maximalt|maximum|max|som\\s+mest|upp\\s+till|inte\\s+(?:över|högre\\s+än|mer\\s+än|fler\\s+än|överstiga)|` +
-	`understiga|under|mindre\\s+än|färre\\s+än|lägre\\s+än)${E}\\.?|≤|<=|=<|<)`;
+	`understiga|under|mindre\\s+än|färre\\s+än|lägre\\s+än|kortare\\s+än)${E}\\.?|≤|<=|=<|<)`;
 
 const INC = 'ökas|öka|höjas|höja|stiga|växa|bli\\s+(?:fler|högre|större)';
 const DEC = 'minskas|minska|sänkas|sänka|sjunka|reduceras|halveras|bli\\s+(?:färre|lägre|mindre)';
@@ -62,8 +62,13 @@ const SKA = rx(`${B}(?:ska|skall)${E}`, 'giu');
 /** "Målvärde: …", "Målvärde 2030: …", "Målnivå: …", "Mål: …" (the last only with a colon: "Målet är …" is prose). */
 const LABEL = rx(`^(?:(?:målvärde|målnivå)(?:\\s+(?:för\\s+)?(?:år\\s+)?((?:19|20)\\d{2}))?\\s*[:=]?|mål\\s*:)\\s*`);
 const LABEL_INSIDE = rx(`(?<=\\S\\s*)(?:målvärde|målnivå)(?:\\s+(?:för\\s+)?(?:år\\s+)?\\d{4})?\\s*[:=]`, 'giu');
-/** Sentence ends: a stop followed by a capital, a digit or an opening bracket/quote. */
-const SENTENCE_END = /[.!?]+\s+(?=[\p{Lu}\d("”'–-])/gu;
+/**
+ * Sentence ends: a stop followed by a capital or an opening bracket/quote. Not before a digit and not
+ * after an abbreviation, so "min. 75 %" and "ca. 50" stay whole. No `i` flag: with it, `\p{Lu}`
+ * would match lower case too.
+ */
+const SENTENCE_END =
+	/(?<![\s(](?:[Tt]\.\s?ex|[Bb]l\.\s?a|m\.\s?m|[Dd]\.\s?v\.\s?s|[Dd]vs|[Mm]in|[Mm]ax|[Cc]a|[Jj]fr|resp|s\.\s?k|[Ii]nkl|[Ee]xkl|[Nn]r))[.!?]+\s+(?=[\p{Lu}("”'–-])/gu;
 /** Conjunctions that start a new main clause ("… ska öka och skillnaderna ska minska"). */
 const CONJUNCTION = rx(`(?:,\\s*|\\s+)(?:och|samt|men|medan)\\s+|;\\s*`, 'giu');
 const RELATIVE_START = rx(`^(?:som|där|vilka|vilket|vilken|att)${E}`);
@@ -82,7 +87,7 @@ const IMPLICIT = rx(
 const REPORT = rx(`^(?:redovisas|återrapporteras|rapporteras|följas\\s+upp|presenteras)${E}`);
 /** Adverbs that may stand between "ska" and the verb without changing the target. */
 const ADVERBS = rx(
-	'^(?:(?:även|också|löpande|fortsatt|fortsättningsvis|dessutom|alltid|systematiskt|successivt|gradvis|' +
+	'^(?:(?:t\\.\\s?ex\\.|även|också|löpande|fortsatt|fortsättningsvis|dessutom|alltid|systematiskt|successivt|gradvis|' +
 		'stadigt|kontinuerligt|långsiktigt|tydligt|fortsätta(?:\\s+att)?)\\s+)+'
 );
 /** "jämfört med år 2016", "i jämförelse med 2018 års nivå", "från 2015". */
@@ -243,8 +248,11 @@ function readDirection(q: string): Fields | 'magnitude' | null {
 		// "öka till 80 %" is reached once the value is 80 or more: a minimum (and a maximum for "minska till").
 		return readNumeric(to[1], kind === 'increase' ? 'min' : 'max') ?? 'magnitude';
 	}
-	// "öka med 5 procent", "minska mer än 10 %": a size of change we cannot represent; left as words.
-	if (rx(`^(?:(?:med|till)\\s+)?(?:minst\\s+|högst\\s+|cirka\\s+|ca\\.?\\s+|drygt\\s+|ungefär\\s+)?${NUM1}`).test(tail)) {
+	// "öka med 5 procent", "minska med hälften": a size of change we cannot represent; left as words.
+	if (
+		rx(`^(?:(?:med|till)\\s+)?(?:minst\\s+|högst\\s+|cirka\\s+|ca\\.?\\s+|drygt\\s+|ungefär\\s+)?${NUM1}`).test(tail) ||
+		rx(`^med\\s+(?:hälften|\\p{L}*del(?:ar)?|\\p{L}*dubbl\\p{L}*)${E}`).test(tail)
+	) {
 		return 'magnitude';
 	}
 	if (rx(`^(?:mer|snabbare|kraftigare|mindre|långsammare)${E}`).test(tail)) return 'magnitude';
@@ -325,6 +333,8 @@ function makeTarget(fields: Fields, wording: string): Target {
 // Sentences and clauses
 // ---------------------------------------------------------------------------------------------
 
+const MAX_SKA_PER_CLAUSE = 6;
+
 interface Found {
 	target: Target;
 	gap: boolean;
@@ -374,7 +384,9 @@ function readClause(clause: string, whole: boolean): Found | null {
 	const gap = GAP.test(clause);
 	// A whole sentence keeps its wording exactly as printed; a clause cut from one loses the full stop.
 	const asPrinted = whole ? clause : phrase(clause);
-	const skas = [...clause.matchAll(SKA)];
+	// Each "ska" reads the rest of the clause; a handful is all real text has, and the cap keeps
+	// pathological input ("ska ska ska …") from taking quadratic time.
+	const skas = [...clause.matchAll(SKA)].slice(0, MAX_SKA_PER_CLAUSE);
 	if (skas.length > 0) {
 		for (const m of skas) {
 			const fields = readPredicate(clause.slice(m.index + m[0].length));
@@ -536,14 +548,16 @@ export function describeTarget(t: Target, locale: 'sv' | 'en' = 'sv'): string {
 				return sv ? `Målet är att värdet ska jämföras med ${where}.` : `The goal is for the value to be compared with ${where}.`;
 			}
 			const above = t.benchmarkSide === 'above';
+			// "bättre än riket" is parsed as `above`, but for a lower-is-better indicator "högre" would mislead.
+			const better = rx(`${B}bättre${E}`).test(wording);
 			if (t.benchmarkMeasure === 'change') {
 				return sv
 					? `Målet är att värdet${at} ska ${above ? 'öka' : 'minska'} mer än ${where}.`
 					: `The goal is for the value${at} to ${above ? 'increase' : 'decrease'} more than ${where}.`;
 			}
 			return sv
-				? `Målet är att värdet${at} ska vara ${above ? 'högre' : 'lägre'} än ${where}.`
-				: `The goal is for the value${at} to be ${above ? 'higher' : 'lower'} than ${where}.`;
+				? `Målet är att värdet${at} ska vara ${above ? (better ? 'bättre' : 'högre') : 'lägre'} än ${where}.`
+				: `The goal is for the value${at} to be ${above ? (better ? 'better' : 'higher') : 'lower'} than ${where}.`;
 		}
 		case 'report':
 			return sv ? 'Målet är att resultatet ska redovisas.' : 'The goal is for the results to be reported.';

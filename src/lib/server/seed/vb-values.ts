@@ -85,7 +85,7 @@ export function vbIndicatorValues(ind: VbIndicator, reportYear: number): VbIndic
 	} else if (ind.utfall.kind === 'statustext' && ind.utfall.printed) {
 		obs.push({ year: reportYear, sex: 'T', value: null, textValue: ind.utfall.printed, printed: ind.utfall.printed, note: null });
 	} else {
-		const groups = new Map<string, { year: number; sex: Sex; values: VbValue[]; numeric: boolean }>();
+		const groups = new Map<string, { year: number; sex: Sex; values: VbValue[]; numeric: boolean; yearNote: string | null }>();
 		for (const v of ind.values_in_comment.filter((x) => x.role === 'utfall')) {
 			const years = yearsIn(v.period);
 			const isFromTo = typeof v.period === 'string' && v.period.includes('→');
@@ -102,9 +102,10 @@ export function vbIndicatorValues(ind: VbIndicator, reportYear: number): VbIndic
 			const sex = sexOf(v);
 			const numeric = typeof v.value === 'number' && !Array.isArray(v.unit);
 			const note = isFromTo || years.length === 0 ? 'Året anges inte i dokumentet; visas under rapportåret.' : null;
-			const g = groups.get(`${year}:${sex}`) ?? { year, sex, values: [], numeric: true };
+			const g = groups.get(`${year}:${sex}`) ?? { year, sex, values: [], numeric: true, yearNote: null };
 			g.values.push(v);
 			g.numeric &&= numeric && note === null;
+			g.yearNote ??= note;
 			groups.set(`${year}:${sex}`, g);
 			if (numeric) unit ??= normaliseUnit(v.unit);
 		}
@@ -116,7 +117,7 @@ export function vbIndicatorValues(ind: VbIndicator, reportYear: number): VbIndic
 				const note =
 					g.values.length > 1
 						? 'Flera uppgifter i kommentaren; återges som text.'
-						: 'Uppgiften återges som text, som den står i dokumentet.';
+						: (g.yearNote ?? 'Uppgiften återges som text, som den står i dokumentet.');
 				obs.push({ year: g.year, sex: g.sex, value: null, textValue: null, printed, note });
 			}
 		}
