@@ -6,7 +6,8 @@
  * explanation that can be shown next to the colour.
  */
 import type { Colour, Direction, NotComputableReason, Target } from './types';
-import { plainNumber, plainPercent, type Bilingual, type Locale } from './labels';
+import { formatNumber, formatPercent } from './format';
+import type { Bilingual, Locale } from './labels';
 
 /** Everything needed to compute the colour of one indicator for one period. */
 export interface ColourInput {
@@ -80,7 +81,7 @@ export function computeColour(input: ColourInput): ColourResult {
 
 function level(kind: 'min' | 'max' | 'exact', v: number, x: number, tol: number): ColourResult {
 	const band = tol * Math.abs(x);
-	const tolText = { sv: plainPercent(tol, 'sv'), en: plainPercent(tol, 'en') };
+	const tolText = { sv: ratioPercent(tol, 'sv'), en: ratioPercent(tol, 'en') };
 	if (kind === 'exact') {
 		const diff = Math.abs(v - x);
 		if (diff <= EPS) {
@@ -257,7 +258,7 @@ function wrongWay(good: number, rel: number, ref: number, tol: number, l: Locale
 	const within = good >= -tol - EPS;
 	const word = rel > 0 ? (l === 'sv' ? 'en ökning' : 'an increase') : l === 'sv' ? 'en minskning' : 'a decrease';
 	// With ref = 0 the change is absolute, so the tolerance is shown in the same absolute terms.
-	const tolText = ref === 0 ? n(tol, l) : plainPercent(tol, l);
+	const tolText = ref === 0 ? n(tol, l) : ratioPercent(tol, l);
 	return l === 'sv'
 		? `Det är ${word} med ${amount}, ${within ? 'inom' : 'mer än'} toleransen på ${tolText}.`
 		: `That is ${word} of ${amount}, ${within ? 'within' : 'more than'} the tolerance of ${tolText}.`;
@@ -265,16 +266,21 @@ function wrongWay(good: number, rel: number, ref: number, tol: number, l: Locale
 
 /* With ref = 0 the change is absolute, so it is shown as a number rather than as a percentage. */
 function changeAmount(rel: number, ref: number, l: Locale): string {
-	return ref === 0 ? n(Math.abs(rel), l) : plainPercent(Math.abs(rel), l);
+	return ref === 0 ? n(Math.abs(rel), l) : ratioPercent(Math.abs(rel), l);
 }
 
 function signedPercent(rel: number, ref: number, l: Locale): string {
-	const text = ref === 0 ? n(rel, l) : plainPercent(rel, l);
+	const text = ref === 0 ? n(rel, l) : ratioPercent(rel, l);
 	return rel > EPS ? `+${text}` : text;
 }
 
 function n(x: number, l: Locale): string {
-	return plainNumber(x, l);
+	return formatNumber(x, { locale: l });
+}
+
+/** A ratio as a percentage for the explanation sentences: 0.052 → "5,2 %". */
+function ratioPercent(ratio: number, l: Locale): string {
+	return formatPercent(ratio * 100, { locale: l, maxDecimals: 1 });
 }
 
 function isNumber(x: number | null | undefined): x is number {

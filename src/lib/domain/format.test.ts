@@ -55,7 +55,7 @@ describe('formatValue', () => {
 		{ input: { value: 1200, unit: '' }, expected: `1${NBSP}200` },
 		{ input: { value: 1200, unit: '  ' }, expected: `1${NBSP}200` },
 		{ input: { value: -2.25, unit: 'mnkr', opts: { decimals: 1 } }, expected: `${MINUS}2,3${NBSP}mnkr` },
-		{ input: { value: 56.5, unit: '%', opts: { locale: 'en' } }, expected: `56.5${NBSP}%` },
+		{ input: { value: 56.5, unit: '%', opts: { locale: 'en' } }, expected: '56.5%' },
 		{ input: { value: 1200, unit: 'kr', opts: { locale: 'en' } }, expected: `1,200${NBSP}kr` },
 		{ input: { value: Number.NaN, unit: 'kr' }, expected: '–' }
 	];
@@ -70,7 +70,9 @@ describe('formatPercent', () => {
 		{ input: { value: 56.5 }, expected: `56,5${NBSP}%` },
 		{ input: { value: 75, opts: { decimals: 1 } }, expected: `75,0${NBSP}%` },
 		{ input: { value: -3.25 }, expected: `${MINUS}3,25${NBSP}%` },
-		{ input: { value: 56.5, opts: { locale: 'en' } }, expected: `56.5${NBSP}%` }
+		{ input: { value: 56.5, opts: { locale: 'en' } }, expected: '56.5%' },
+		{ input: { value: 4.2553, opts: { maxDecimals: 1 } }, expected: `4,3${NBSP}%` },
+		{ input: { value: 5, opts: { maxDecimals: 1 } }, expected: `5${NBSP}%` }
 	];
 	it.each(cases)('$input.value → $expected', ({ input, expected }) => {
 		expect(formatPercent(input.value, input.opts)).toBe(expected);

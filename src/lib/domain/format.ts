@@ -10,6 +10,8 @@ export type Locale = 'sv' | 'en';
 export interface NumberOptions {
 	/** Fixed number of decimals (both minimum and maximum). Without it: the value's own precision, at most 2. */
 	decimals?: number;
+	/** Upper bound for the value's own precision when `decimals` is not given (default 2). */
+	maxDecimals?: number;
 	locale?: Locale;
 }
 
@@ -27,13 +29,13 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
  * including a negative value that rounds to zero ("−0,0" would be misleading), so both
  * formatNumber (which drops the "+") and formatChange can share it.
  */
-function numberFormat(locale: Locale, decimals: number | undefined): Intl.NumberFormat {
-	const key = `${locale}|${decimals ?? 'auto'}`;
+function numberFormat(locale: Locale, decimals: number | undefined, maxDecimals = MAX_AUTO_DECIMALS): Intl.NumberFormat {
+	const key = `${locale}|${decimals ?? 'auto'}|${maxDecimals}`;
 	let format = numberFormats.get(key);
 	if (!format) {
 		format = new Intl.NumberFormat(INTL_LOCALE[locale], {
 			minimumFractionDigits: decimals ?? 0,
-			maximumFractionDigits: decimals ?? MAX_AUTO_DECIMALS,
+			maximumFractionDigits: decimals ?? maxDecimals,
 			signDisplay: 'exceptZero'
 		});
 		numberFormats.set(key, format);
@@ -49,7 +51,8 @@ function cleanDecimals(decimals: number | undefined): number | undefined {
 
 /** Formats with an explicit sign: "+1,2", "−0,5", and "0" for zero. */
 function signed(value: number, opts: NumberOptions | undefined): string {
-	return numberFormat(opts?.locale ?? 'sv', cleanDecimals(opts?.decimals)).format(value);
+	const max = cleanDecimals(opts?.maxDecimals) ?? MAX_AUTO_DECIMALS;
+	return numberFormat(opts?.locale ?? 'sv', cleanDecimals(opts?.decimals), max).format(value);
 }
 
 /**
@@ -74,7 +77,7 @@ const PERCENT_UNITS = new Set(['%', 'procent', 'percent']);
 export function formatValue(value: number, unit: string | null | undefined, opts?: NumberOptions): string {
 	const number = formatNumber(value, opts);
 	if (!Number.isFinite(value)) return number;
-	return withUnit(number, unit);
+	return withUnit(number, unit, opts?.locale ?? 'sv');
 }
 
 /** Formats a value that is already in percent units: 58 → "58 %", 56.5 → "56,5 %". */
@@ -92,14 +95,16 @@ export function formatChange(delta: number, unit?: string | null, opts?: NumberO
 	let text = signed(delta, opts);
 	const first = text.charAt(0);
 	if (first !== '+' && first !== '-' && first !== '\u2212') text = `±${text}`;
-	return withUnit(text, unit);
+	return withUnit(text, unit, opts?.locale ?? 'sv');
 }
 
-function withUnit(number: string, unit: string | null | undefined): string {
+function withUnit(number: string, unit: string | null | undefined, locale: Locale): string {
 	const clean = unit?.trim() ?? '';
 	if (clean === '') return number;
-	const shown = PERCENT_UNITS.has(clean.toLowerCase()) ? '%' : clean;
-	return `${number}${NBSP}${shown}`;
+	const isPercent = PERCENT_UNITS.has(clean.toLowerCase());
+	// Swedish writes "58 %" (språkrådet); English writes "58%".
+	if (isPercent) return locale === 'en' ? `${number}%` : `${number}${NBSP}%`;
+	return `${number}${NBSP}${clean}`;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;

@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
 	colourLabel,
 	directionLabel,
-	plainNumber,
-	plainPercent,
 	LABELS,
 	legend,
 	LEGEND_HEADINGS,
@@ -132,34 +130,5 @@ describe('legends', () => {
 
 	it('legend items carry their stable keys', () => {
 		expect(legend('colour').items.map((i) => i.key)).toEqual(['green', 'yellow', 'red', 'notAssessed']);
-	});
-});
-
-describe('plainNumber', () => {
-	it.each([
-		[58, 'sv', '58'],
-		[56.5, 'sv', '56,5'],
-		[56.5, 'en', '56.5'],
-		[2.346, 'sv', '2,35'],
-		[2.3, 'sv', '2,3'],
-		[1234.5, 'sv', `1${NBSP}234,5`],
-		[1234567, 'en', '1,234,567'],
-		[50000, 'sv', `50${NBSP}000`],
-		[-0.25, 'sv', '\u22120,25'],
-		[-0.25, 'en', '-0.25'],
-		[0.0001, 'sv', '0,0001'],
-		[0, 'sv', '0'],
-		[-0.0000001, 'sv', '0']
-	] as const)('%d in %s → %s', (n, locale, expected) => {
-		expect(plainNumber(n, locale)).toBe(expected);
-	});
-
-	it.each([
-		[0.052, 'sv', `5,2${NBSP}%`],
-		[0.05, 'en', '5%'],
-		[-0.125, 'sv', `\u221212,5${NBSP}%`],
-		[1, 'sv', `100${NBSP}%`]
-	] as const)('plainPercent(%d, %s) → %s', (n, locale, expected) => {
-		expect(plainPercent(n, locale)).toBe(expected);
 	});
 });

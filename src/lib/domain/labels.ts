@@ -421,34 +421,3 @@ export function legend(kind: LegendKind, locale: Locale = 'sv'): Legend {
 		items: LEGEND_ORDER[kind].map(([key, entry]) => ({ key, ...resolveLabel(entry, locale) }))
 	};
 }
-
-/*
- * Small number formatting for the plain-language explanations of colour.ts and progress.ts. Kept here, beside
- * the other locale texts, so the domain rules need no Intl set-up and give the same text in every runtime.
- * Swedish: decimal comma and no-break space between thousands; English: point and comma.
- * Pages showing values with units should use format.ts; these two only serve explanation sentences.
- */
-
-/** Format a number simply: at most `maxDecimals` decimals, trailing zeros dropped, locale separators. */
-export function plainNumber(n: number, locale: Locale = 'sv', maxDecimals = 2): string {
-	if (!Number.isFinite(n)) return String(n);
-	let decimals = maxDecimals;
-	// Keep small non-zero values visible instead of rounding them to 0.
-	while (decimals < 6 && n !== 0 && Math.abs(n) < Math.pow(10, -decimals)) decimals++;
-	const fixed = Math.abs(n).toFixed(decimals);
-	const [intPart, fracRaw = ''] = fixed.split('.');
-	const frac = fracRaw.replace(/0+$/, '');
-	const groupSep = locale === 'sv' ? '\u00a0' : ',';
-	const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, groupSep);
-	const negative = n < 0 && Number(fixed) !== 0;
-	// U+2212 is the typographic minus Swedish print uses; English keeps the ASCII hyphen-minus.
-	const sign = negative ? (locale === 'sv' ? '\u2212' : '-') : '';
-	return sign + grouped + (frac ? (locale === 'sv' ? ',' : '.') + frac : '');
-}
-
-/** Format a ratio as a percentage, e.g. 0.052 → "5,2 %" (sv) or "5.2%" (en). */
-export function plainPercent(ratio: number, locale: Locale = 'sv', maxDecimals = 1): string {
-	const text = plainNumber(ratio * 100, locale, maxDecimals);
-	// Swedish writes a (no-break) space before the percent sign, English does not.
-	return locale === 'sv' ? `${text}\u00a0%` : `${text}%`;
-}

@@ -17,9 +17,8 @@
  * sdg-build's status keys are `substantial_progress`, `moderate_progress`, `limited_progress`; we drop the suffix.
  */
 import type { Direction } from './types';
+import { formatNumber, formatPercent } from './format';
 import {
-	plainNumber,
-	plainPercent,
 	LABELS,
 	type Bilingual,
 	type Locale,
@@ -300,11 +299,11 @@ function signed(rate: number, l: Locale): string {
 }
 
 function pct(rate: number, l: Locale): string {
-	return plainPercent(rate, l, 2);
+	return formatPercent(rate * 100, { locale: l });
 }
 
 function n(x: number, l: Locale): string {
-	return plainNumber(x, l);
+	return formatNumber(x, { locale: l });
 }
 
 function isNumber(x: number | null | undefined): x is number {
