@@ -4,27 +4,19 @@
  * status) and its uppdrag, for one follow-up period.
  */
 import type { Db } from '../db/client';
-import type { Colour, Direction, IndicatorStatus, MissingSymbol, Origin, TargetKind, Trend } from '../../domain/types';
+import type { Direction, Origin, TargetKind } from '../../domain/types';
+import {
+	assessmentFrom,
+	choosePeriod,
+	latestValues,
+	publishedPeriods,
+	type AssessmentView,
+	type LatestValue,
+	type PeriodView,
+	type Row
+} from './shared';
 
-export interface AssessmentView {
-	colour: Colour | null;
-	trend: Trend | null;
-	indicatorStatus: IndicatorStatus | null;
-	comment: string | null;
-	source: 'computed' | 'manual';
-	explanation: { sv: string; en: string } | null;
-	computedReason: string | null;
-	dataPeriod: string | null;
-}
-
-export interface LatestValue {
-	period: string;
-	value: number | null;
-	textValue: string | null;
-	missingSymbol: MissingSymbol | null;
-	printed: string | null;
-	note: string | null;
-}
+export type { AssessmentView, LatestValue };
 
 export interface IndicatorRow {
 	id: number;
@@ -64,13 +56,6 @@ export interface GoalNode {
 	children: GoalNode[];
 }
 
-export interface PeriodView {
-	slug: string;
-	label: string;
-	kind: 'delar' | 'helar';
-	endDate: string;
-}
-
 export interface PlanPage {
 	organisation: { slug: string; name: string; isExample: boolean };
 	plan: {
@@ -84,27 +69,12 @@ export interface PlanPage {
 		startYear: number | null;
 		endYear: number | null;
 		geographyName: string | null;
+		geographyCode: string | null;
 	};
-	periods: PeriodView[];
-	period: PeriodView | null;
+	periods: Omit<PeriodView, 'id'>[];
+	period: Omit<PeriodView, 'id'> | null;
 	goals: GoalNode[];
 	counts: { goals: number; indicators: number; uppdrag: number };
-}
-
-type Row = Record<string, unknown>;
-
-function assessmentFrom(r: Row | undefined): AssessmentView | null {
-	if (!r) return null;
-	return {
-		colour: (r.colour as Colour) ?? null,
-		trend: (r.trend as Trend) ?? null,
-		indicatorStatus: (r.indicator_status as IndicatorStatus) ?? null,
-		comment: (r.comment as string) ?? null,
-		source: r.source as 'computed' | 'manual',
-		explanation: r.explanation ? JSON.parse(r.explanation as string) : null,
-		computedReason: (r.computed_reason as string) ?? null,
-		dataPeriod: (r.data_period as string) ?? null
-	};
 }
 
 /** The plan page for `periodSlug` (default: the latest published period), or null when not found. */
@@ -112,7 +82,7 @@ export function getPlanPage(db: Db, orgSlug: string, planSlug: string, periodSlu
 	const sql = db.$client;
 	const head = sql
 		.prepare(
-			`SELECT o.slug AS org_slug, o.name AS org_name, o.is_example, p.*, g.name AS geography_name
+			`SELECT o.slug AS org_slug, o.name AS org_name, o.is_example, p.*, g.name AS geography_name, g.code AS geography_code
 			 FROM plan p JOIN organisation o ON o.id = p.organisation_id LEFT JOIN geography g ON g.id = p.geography_id
 			 WHERE o.slug = ? AND p.slug = ?`
 		)
@@ -121,21 +91,9 @@ export function getPlanPage(db: Db, orgSlug: string, planSlug: string, periodSlu
 	const planId = head.id as number;
 	const levelNames = JSON.parse(head.level_names as string) as string[];
 
-	const periodRows = sql
-		.prepare(
-			`SELECT id, slug, label, kind, end_date FROM follow_up_period
-			 WHERE plan_id = ? AND state = 'published' ORDER BY end_date`
-		)
-		.all(planId) as Row[];
-	const periods = periodRows.map((p) => ({
-		id: p.id as number,
-		slug: p.slug as string,
-		label: p.label as string,
-		kind: p.kind as 'delar' | 'helar',
-		endDate: p.end_date as string
-	}));
-	const selected = (periodSlug && periods.find((p) => p.slug === periodSlug)) || periods.at(-1) || null;
-	if (periodSlug && selected?.slug !== periodSlug) return null;
+	const periods = publishedPeriods(db, planId);
+	const selected = choosePeriod(periods, periodSlug);
+	if (selected === undefined) return null;
 	const endDate = selected?.endDate ?? '9999-12-31';
 
 	const assessments = selected
@@ -152,18 +110,7 @@ export function getPlanPage(db: Db, orgSlug: string, planSlug: string, periodSlu
 			 WHERE g.plan_id = ? ORDER BY gi.goal_id, gi.sort_order`
 		)
 		.all(planId) as Row[];
-	const latestRows = sql
-		.prepare(
-			`SELECT * FROM (
-			   SELECT o.indicator_id, o.period, o.value, o.text_value, o.missing_symbol, o.printed, o.note,
-			     row_number() OVER (PARTITION BY o.indicator_id ORDER BY o.period_end DESC, o.period_start DESC) AS rn
-			   FROM observation o
-			   WHERE o.geography_id = ? AND o.sex = 'T' AND o.period_end <= ?
-			     AND o.indicator_id IN (SELECT gi.indicator_id FROM goal_indicator gi JOIN goal g ON g.id = gi.goal_id WHERE g.plan_id = ?)
-			 ) WHERE rn = 1`
-		)
-		.all(head.geography_id ?? -1, endDate, planId) as Row[];
-	const latest = new Map(latestRows.map((r) => [r.indicator_id as number, r]));
+	const latest = latestValues(db, [...new Set(links.map((l) => l.id as number))], (head.geography_id as number) ?? null, endDate);
 	const targetRows = sql
 		.prepare(
 			`SELECT t.indicator_id, t.kind, t.wording FROM target t LEFT JOIN goal g ON g.id = t.goal_id
@@ -180,7 +127,6 @@ export function getPlanPage(db: Db, orgSlug: string, planSlug: string, periodSlu
 	const indicatorsByGoal = new Map<number, IndicatorRow[]>();
 	for (const r of links) {
 		const id = r.id as number;
-		const l = latest.get(id);
 		const row: IndicatorRow = {
 			id,
 			slug: r.slug as string,
@@ -189,16 +135,7 @@ export function getPlanPage(db: Db, orgSlug: string, planSlug: string, periodSlu
 			decimals: r.decimals as number,
 			direction: r.direction as Direction,
 			attribution: (r.attribution as string) ?? null,
-			latest: l
-				? {
-						period: l.period as string,
-						value: (l.value as number) ?? null,
-						textValue: (l.text_value as string) ?? null,
-						missingSymbol: (l.missing_symbol as MissingSymbol) ?? null,
-						printed: (l.printed as string) ?? null,
-						note: (l.note as string) ?? null
-					}
-				: null,
+			latest: latest.get(id) ?? null,
 			target: targets.get(id) ?? null,
 			assessment: assessmentFrom(byIndicator.get(id))
 		};
@@ -263,7 +200,8 @@ export function getPlanPage(db: Db, orgSlug: string, planSlug: string, periodSlu
 			source: (head.source as string) ?? null,
 			startYear: (head.start_year as number) ?? null,
 			endYear: (head.end_year as number) ?? null,
-			geographyName: (head.geography_name as string) ?? null
+			geographyName: (head.geography_name as string) ?? null,
+			geographyCode: (head.geography_code as string) ?? null
 		},
 		periods: periods.map(({ slug, label, kind, endDate }) => ({ slug, label, kind, endDate })),
 		period: selected ? { slug: selected.slug, label: selected.label, kind: selected.kind, endDate: selected.endDate } : null,
