@@ -7,9 +7,13 @@ export default defineConfig({
 	testDir: 'tests/e2e',
 	workers: 1,
 	reporter: [['list']],
+	projects: [
+		{ name: 'desktop', use: { ...devices['Desktop Chrome'] } },
+		// The smallest phone the site must work on (WCAG reflow at 320–360 CSS px).
+		{ name: 'phone', use: { viewport: { width: 360, height: 740 }, hasTouch: true } }
+	],
 	use: {
 		baseURL: ORIGIN,
-		...devices['Desktop Chrome'],
 		locale: 'sv-SE',
 		timezoneId: 'Europe/Stockholm',
 		launchOptions: {

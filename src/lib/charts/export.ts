@@ -166,6 +166,12 @@ function inlineStyles(original: Element, clone: Element): void {
 		const target = clones[i];
 		if (!target) return;
 		const computed = getComputedStyle(el);
+		// Shapes in <defs> are drawn through <use>, which passes its own fill and stroke down: pinning the defs'
+		// computed colours (black) would override that. Only their CSS transform (marker size) is carried over.
+		if (el.closest('defs')) {
+			if (computed.transform !== 'none') target.setAttribute('style', `transform:${computed.transform}`);
+			return;
+		}
 		if (computed.display === 'none' || computed.visibility === 'hidden') {
 			hidden.push(target);
 			return;

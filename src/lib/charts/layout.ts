@@ -18,7 +18,8 @@ export function textWidth(text: string, fontSize: number, bold = false): number 
 
 /**
  * Splits a long name into at most two lines at the space nearest its middle ("Västra Götalands län" →
- * ["Västra", "Götalands län"]), so direct labels take less width on a phone. Short names stay one line.
+ * ["Västra", "Götalands län"]), so direct labels take less width on a phone. Short names stay one line; a number
+ * written with spaces ("135 000") is never split.
  */
 export function splitLabel(name: string, maxChars = 12): string[] {
 	const text = name.trim();
@@ -26,7 +27,9 @@ export function splitLabel(name: string, maxChars = 12): string[] {
 	const middle = text.length / 2;
 	let best = -1;
 	for (let i = 0; i < text.length; i++) {
-		if (text[i] === ' ' && (best < 0 || Math.abs(i - middle) < Math.abs(best - middle))) best = i;
+		// Never inside a number written with spaces ("135 000").
+		const inNumber = /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '');
+		if (text[i] === ' ' && !inNumber && (best < 0 || Math.abs(i - middle) < Math.abs(best - middle))) best = i;
 	}
 	return best < 0 ? [text] : [text.slice(0, best), text.slice(best + 1)];
 }
@@ -63,4 +66,23 @@ export function spreadLabels(boxes: readonly LabelBox[], min: number, max: numbe
 		limit = placed[i] - half - gap;
 	}
 	return placed;
+}
+
+/**
+ * SVG path data of a line through points in order, starting a new piece ("M") after every point where `defined` is
+ * false, so a missing value breaks the line. A lone point between gaps is a zero-length piece (drawn by its marker).
+ * Written here instead of importing d3-shape: its curve factories cannot be tree-shaken and cost ~4 kB gzip.
+ */
+export function linePath<T>(points: readonly T[], defined: (p: T) => boolean, x: (p: T) => number, y: (p: T) => number): string {
+	let d = '';
+	let pen = false;
+	for (const p of points) {
+		if (!defined(p)) {
+			pen = false;
+			continue;
+		}
+		d += `${pen ? 'L' : 'M'}${r3(x(p))},${r3(y(p))}`;
+		pen = true;
+	}
+	return d;
 }

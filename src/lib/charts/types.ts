@@ -65,6 +65,7 @@ export interface Bar {
 export interface BarReference {
 	name: string;
 	value: number;
+	/** The value as read ("5,6 %"), or the whole reference text ("Riket 5,6 %"): the chart adds `name` only if missing. */
 	label: string;
 }
 

@@ -10,14 +10,7 @@ import { formatValue } from '../domain/format';
 import type { Locale } from '../i18n';
 import type { IndicatorPage, GeoSeries, BarValue } from '../server/queries/indicator-page';
 
-const SEX_WORD = {
-	sv: { T: 'totalt', K: 'kvinnor', M: 'män' },
-	en: { T: 'total', K: 'women', M: 'men' }
-} as const;
-
-export function sexWord(sex: 'T' | 'K' | 'M', locale: Locale): string {
-	return SEX_WORD[locale][sex];
-}
+import { sexWord } from './sex';
 
 function pointLabel(page: IndicatorPage, p: GeoSeries['points'][number], locale: Locale): string {
 	return displayObservation(p, page.indicator.unit, page.indicator.decimals, locale).text;

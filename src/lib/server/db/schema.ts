@@ -186,7 +186,15 @@ export const indicator = sqliteTable(
 	},
 	(t) => [
 		uniqueIndex('indicator_slug_uq').on(t.slug),
-		index('indicator_external_idx').on(t.externalSource, t.externalTable, t.externalCode)
+		index('indicator_external_idx').on(t.externalSource, t.externalTable, t.externalCode),
+		// Imports find "their" indicator by source, table and code; two matches would make that ambiguous.
+		// Kolada has no table, and NULLs never collide in a unique index, hence two partial indexes.
+		uniqueIndex('indicator_external_table_uq')
+			.on(t.externalSource, t.externalTable, t.externalCode)
+			.where(sql`${t.externalTable} IS NOT NULL`),
+		uniqueIndex('indicator_external_code_uq')
+			.on(t.externalSource, t.externalCode)
+			.where(sql`${t.externalTable} IS NULL`)
 	]
 );
 
@@ -251,7 +259,12 @@ export const target = sqliteTable(
 /** Provenance: one row per import (seed, file, API). Observations point to their batch. */
 export const importBatch = sqliteTable('import_batch', {
 	id: integer('id').primaryKey({ autoIncrement: true }),
+	/** Human-readable origin, e.g. "SCB, tabell TAB6471: Folkmängden per månad …". */
 	source: text('source').notNull(),
+	/** Which importer wrote the batch: plan, values, pxweb, kolada, kolada-ddf (null for the seed's own rows). */
+	kind: text('kind'),
+	/** The address a URL import fetched (first page or query), so the fetch can be repeated. */
+	url: text('url'),
 	fileName: text('file_name'),
 	sha256: text('sha256'),
 	importedAt: text('imported_at')

@@ -1,59 +1,95 @@
 /**
- * Loads a Kolada time series in Gapminder DDF layout (`geo,[gender,]year,<kpi>`), as saved from
- * Kolada's API by open-numbers/ddf--kolada--dump. Geo "0" is riket, two digits a län, four a kommun.
+ * Kolada time series in Gapminder DDF layout (`geo,[gender,]year,<kpi>`), as saved from Kolada's API by
+ * open-numbers/ddf--kolada--dump. Geo "0" is riket, two digits a län, four a kommun; gender "k"/"m"; the
+ * last column is named after the KPI in lower case ("n01951") and holds numbers with a decimal point.
+ * The KPI goes to the indicator with external source "kolada" and that code (created if missing), unless
+ * --indicator or --map says otherwise.
  */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import type { Db } from '../db/client';
-import { parseCsv } from './csv';
-import { periodFromYear } from '../../domain/period';
+import type { Sex } from '../../domain/types';
+import type { StatsContext } from './stats-context';
+import type { Issues } from './issues';
+import { decodeChunks } from './source';
+import type { Source } from './source';
+import { readCsv } from './csv-stream';
+import { resolveSex } from './resolve';
+import { readNumberCell } from './values-cell';
 
-export interface DdfLoadResult {
-	rows: number;
-	inserted: number;
-}
-
-const SEX: Record<string, 'T' | 'K' | 'M'> = { k: 'K', m: 'M', t: 'T' };
-
+/** The DDF geo code as an SCB code: "0" is riket ("00"); län and kommun codes are the same. */
 export function ddfGeoToScbCode(geo: string): string {
 	return geo === '0' ? '00' : geo;
 }
 
-/**
- * Insert every row of one DDF datapoints file as observations of `indicatorId`.
- * Runs inside the caller's transaction when there is one; throws with file and row on bad input.
- */
-export function loadKoladaDdf(
-	db: Db,
-	file: string,
-	opts: { indicatorId: number; batchId: number | null; geographyIds: Map<string, number> }
-): DdfLoadResult {
-	const { header, rows } = parseCsv(readFileSync(file, 'utf8'));
-	const valueColumn = header.find((h) => h !== 'geo' && h !== 'gender' && h !== 'year');
-	if (!valueColumn || !header.includes('geo') || !header.includes('year')) {
-		throw new Error(`${basename(file)}: väntade kolumnerna geo, year och ett KPI-id, fick ${header.join(', ')}`);
-	}
-	const upsert = db.$client.prepare(
-		`INSERT INTO observation (indicator_id, geography_id, period, period_kind, period_start, period_end, sex, value, batch_id)
-		 VALUES (?, ?, ?, 'year', ?, ?, ?, ?, ?)
-		 ON CONFLICT (indicator_id, geography_id, sex, period) DO UPDATE SET value = excluded.value, batch_id = excluded.batch_id`
-	);
-	let inserted = 0;
-	rows.forEach((row, i) => {
-		const where = `${basename(file)} rad ${i + 2}`;
-		const geographyId = opts.geographyIds.get(ddfGeoToScbCode(row.geo));
-		if (geographyId === undefined) throw new Error(`${where}: okänd geografi '${row.geo}'`);
-		const year = Number(row.year);
-		if (!Number.isInteger(year)) throw new Error(`${where}, kolumn 'year': '${row.year}' är inget år`);
-		const sex = row.gender === undefined ? 'T' : SEX[row.gender.toLowerCase()];
-		if (!sex) throw new Error(`${where}, kolumn 'gender': '${row.gender}' är inget kön (k/m)`);
-		const value = Number(row[valueColumn]);
-		if (row[valueColumn] === '' || !Number.isFinite(value)) {
-			throw new Error(`${where}, kolumn '${valueColumn}': '${row[valueColumn]}' är inte ett tal`);
+/** Imports one DDF datapoints file; returns the KPI id. */
+export function importKoladaDdf(ctx: StatsContext, source: Source): string {
+	const { writer } = ctx;
+	const issues: Issues = ctx.issues;
+	let kpi = '';
+	let geoAt = -1;
+	let genderAt = -1;
+	let yearAt = -1;
+	let valueAt = -1;
+	let indicatorId: number | undefined;
+	let done = 0;
+	const chunks = (function* () {
+		for (const c of source.chunks()) {
+			yield c;
+			ctx.progress((done += c.byteLength), source.size);
 		}
-		const p = periodFromYear(year);
-		upsert.run(opts.indicatorId, geographyId, p.code, p.start, p.end, sex, value, opts.batchId);
-		inserted++;
+	})();
+	const texts = decodeChunks(chunks, (encoding) => {
+		if (encoding !== 'utf-8') issues.warn({ code: 'encoding', message: `filen är inte UTF-8; läst som ${encoding}` });
 	});
-	return { rows: rows.length, inserted };
+	readCsv(
+		texts,
+		{
+			header(fields) {
+				const names = fields.map((f) => f.trim());
+				geoAt = names.indexOf('geo');
+				genderAt = names.indexOf('gender');
+				yearAt = names.indexOf('year');
+				valueAt = names.findIndex((n) => n !== 'geo' && n !== 'gender' && n !== 'year' && n !== '');
+				if (geoAt === -1 || yearAt === -1 || valueAt === -1) {
+					issues.fatal({ code: 'missing-columns', message: `väntade kolumnerna geo, year och ett KPI-id (t.ex. n01951), fick ${names.join(', ')}` });
+				}
+				kpi = names[valueAt].toUpperCase();
+				indicatorId = ctx.series.resolve({
+					source: 'kolada',
+					table: null,
+					code: kpi,
+					name: `Kolada ${kpi}`,
+					unit: null,
+					decimals: 0,
+					sourceText: `Kolada, nyckeltal ${kpi}`,
+					attribution: 'Källa: Kolada',
+					periodKind: 'year',
+					row: 1
+				});
+			},
+			row(f, line) {
+				const geo = f[geoAt] ?? '';
+				const geographyId = ctx.geos.resolve(ddfGeoToScbCode(geo));
+				if (geographyId === undefined) issues.unknownCode('geography', geo, line, 'geo');
+				const year = f[yearAt] ?? '';
+				const period = ctx.periods.parse(year);
+				if ('error' in period) issues.error({ code: 'period', row: line, column: 'year', value: year, message: period.error });
+				let sex: Sex | undefined = 'T';
+				if (genderAt !== -1) {
+					sex = resolveSex(f[genderAt] ?? '');
+					if (!sex) issues.unknownCode('sex', f[genderAt] ?? '', line, 'gender');
+				}
+				const raw = f[valueAt] ?? '';
+				const cell = readNumberCell(raw);
+				if (cell.kind !== 'number') {
+					// DDF files leave out missing values; an empty or odd cell is a broken file, never a 0.
+					const reason = raw.trim() === '' ? 'värdet saknas (tomt fält)' : cell.kind === 'invalid' ? cell.reason : `'${raw}' är inte ett tal`;
+					issues.error({ code: 'not-a-number', row: line, column: kpi.toLowerCase(), value: raw, message: reason });
+					return;
+				}
+				if (indicatorId === undefined || geographyId === undefined || 'error' in period || !sex) return;
+				writer.add(indicatorId, geographyId, period, sex, cell.value, null, null, null, null, line);
+			}
+		},
+		','
+	);
+	return kpi;
 }

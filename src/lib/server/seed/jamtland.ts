@@ -6,8 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/client';
-import { loadKoladaDdf } from '../import/kolada-ddf';
-import { insertBatch, insertGoal, insertRow, insertTarget } from './common';
+import { runImportSync } from '../import/run';
+import { formatIssue } from '../import/issues';
+import { insertGoal, insertRow, insertTarget } from './common';
 
 interface RusGoal {
 	level: string;
@@ -100,10 +101,12 @@ const LINKS: { goal: 'mal' | '1' | '2' | '3'; kpis: KpiId[] }[] = [
 	{ goal: '1', kpis: ['N01951', 'N01982'] }
 ];
 
-/** Load the Kolada indicators and all their observations. Returns KPI id → indicator id. */
-export function seedKoladaIndicators(db: Db, dataDir: string, geo: Map<string, number>, slugs: Set<string>) {
+/**
+ * Load the Kolada indicators and all their observations. The indicators are created here with their Swedish
+ * names; the import core's kolada-ddf reader then finds them by KPI id, one batch per file.
+ */
+export function seedKoladaIndicators(db: Db, dataDir: string, _geo: Map<string, number>, slugs: Set<string>) {
 	const ids = new Map<KpiId, number>();
-	const batchId = insertBatch(db, 'Kolada (nyckeltal via open-numbers/ddf--kolada--dump, hösten 2024)', 'kolada-ddf/');
 	for (const k of KOLADA_KPIS) {
 		slugs.add(k.slug);
 		const id = insertRow(db, 'indicator', {
@@ -121,7 +124,13 @@ export function seedKoladaIndicators(db: Db, dataDir: string, geo: Map<string, n
 		});
 		ids.set(k.kpi, id);
 		for (const f of k.files) {
-			loadKoladaDdf(db, join(dataDir, 'kolada-ddf', f), { indicatorId: id, batchId, geographyIds: geo });
+			const result = runImportSync(db, {
+				kind: 'kolada-ddf',
+				input: { path: join(dataDir, 'kolada-ddf', f) },
+				options: { source: `Kolada, nyckeltal ${k.kpi} (via open-numbers/ddf--kolada--dump, hösten 2024)` },
+				user: 'seed'
+			});
+			if (!result.ok) throw new Error(`Demodatan ${f} kunde inte läsas in: ${result.errors.map(formatIssue).join('; ')}`);
 		}
 	}
 	return ids;

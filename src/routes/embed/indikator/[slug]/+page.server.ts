@@ -1,4 +1,4 @@
-import { loadIndicator } from '$lib/server/indicator-load';
+import { indicatorView, loadIndicator } from '$lib/server/indicator-load';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params, url }) => loadIndicator(params.slug, url);
+export const load: PageServerLoad = ({ params, url, locals }) => indicatorView(loadIndicator(params.slug, url), locals.locale);

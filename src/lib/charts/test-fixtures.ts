@@ -1,7 +1,8 @@
 /**
  * Small, realistic chart inputs for the component tests: Kolada N01951 (invånare 31/12) for Jämtlands län and
  * riket, Kolada N03920 (arbetslöshet 18–65 år, %) for Jämtland's kommuner and some län. Values copied from
- * scripts/demo-data/kolada-ddf; labels formatted the way pages do it.
+ * scripts/demo-data/kolada-ddf (rounded to two decimals); labels formatted the way pages do it.
+ * Two values are deliberately missing to test gaps: Jämtlands län 2018 in `unemployment`, Berg in `kommunBars`.
  */
 import { formatValue } from '$lib/domain/format';
 import type { Bar, ChartPoint, ChartSeries } from './types';

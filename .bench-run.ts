@@ -1,0 +1,14 @@
+import { createDb } from './src/lib/server/db/client';
+import { loadGeographies } from './src/lib/server/seed/geographies';
+import { runImportSync } from './src/lib/server/import';
+import { rmSync } from 'node:fs';
+const p = '/tmp/exp/bench/imp.db';
+for (const s of ['', '-wal', '-shm']) rmSync(p + s, { force: true });
+const db = createDb(process.argv[2] === 'mem' ? ':memory:' : p);
+loadGeographies(db, 'scripts/demo-data');
+for (let i = 1; i <= 10; i++) db.$client.prepare('INSERT INTO indicator (slug,name) VALUES (?,?)').run('bench-'+i, 'B'+i);
+if (process.argv[3] === 'nofk') db.$client.pragma('foreign_keys = OFF');
+const t0 = performance.now(); const c0 = process.cpuUsage();
+const r = runImportSync(db, { kind: 'values', input: { path: '/tmp/exp/bench/values.csv' } });
+const c = process.cpuUsage(c0);
+console.log(r.ok, JSON.stringify(r.counts.observations), ((performance.now()-t0)/1000).toFixed(1), 's wall', ((c.user+c.system)/1e6).toFixed(1), 's cpu', Math.round(1e6/((c.user+c.system)/1e6)), 'rows/cpu-s', 'maxrss', Math.round(process.resourceUsage().maxRSS/1024));

@@ -1,0 +1,203 @@
+/**
+ * The synchronous middle of an import, inside the transaction: builds the shared lookups, runs the reader of
+ * the requested kind, settles the diff and re-assesses the follow-up periods whose indicators changed.
+ */
+import type { Db } from '../db/client';
+import type { Sex } from '../../domain/types';
+import type { Counts, ExampleRow, ImportRequest } from './types';
+import type { Prepared } from './run';
+import type { Issues } from './issues';
+import type { StatsContext } from './stats-context';
+import { ObservationWriter } from './observations';
+import { Geographies, Indicators, Periods } from './resolve';
+import { SeriesIndicators } from './series';
+import { decodeChunks, type Source } from './source';
+import { readCsv } from './csv-stream';
+import { valuesReader, type Cell } from './values';
+import { importPxwebDocument } from './pxweb';
+import { importKoladaDocument } from './kolada';
+import { importKoladaDdf } from './kolada-ddf';
+import { parsePlanRows } from './plan-rows';
+import { importPlan } from './plan';
+import { assessIndicatorsForPeriod } from '../assess/indicators';
+
+export interface Applied {
+	source: string;
+	counts: Counts;
+	examples: { new: ExampleRow[]; changed: ExampleRow[]; removed: ExampleRow[] };
+}
+
+interface ApplyContext {
+	db: Db;
+	req: ImportRequest;
+	prepared: Prepared;
+	issues: Issues;
+	batchId: number;
+	now: string;
+}
+
+const SEX_TEXT: Record<Sex, string> = { T: 'totalt', K: 'kvinnor', M: 'män' };
+
+export function applyKind(a: ApplyContext): Applied {
+	return a.req.kind === 'plan' ? applyPlan(a) : applyStats(a);
+}
+
+function applyStats(a: ApplyContext): Applied {
+	const { db, req, prepared, issues } = a;
+	const opts = req.options ?? {};
+	const source = prepared.source!;
+	const geos = new Geographies(db);
+	const nameStmt = db.$client.prepare('SELECT name FROM indicator WHERE id = ?');
+	const names = new Map<number, string>();
+	const indicatorName = (id: number) => {
+		let n = names.get(id);
+		if (n === undefined) names.set(id, (n = (nameStmt.get(id) as { name: string } | undefined)?.name ?? String(id)));
+		return n;
+	};
+	const writer = new ObservationWriter(db, a.batchId, a.now, issues, (i, g, period, sex) => `${indicatorName(i)} · ${geos.name(g)} · ${period} · ${SEX_TEXT[sex]}`);
+	const ctx: StatsContext = {
+		db,
+		options: opts,
+		issues,
+		writer,
+		geos,
+		periods: new Periods(),
+		series: new SeriesIndicators(db, issues, { indicator: req.kind === 'values' ? undefined : opts.indicator, map: req.kind === 'values' ? undefined : opts.map }),
+		riketId: () => geos.resolve('00') ?? issues.fatal({ code: 'no-riket', message: 'databasen saknar geografin riket (00)' }),
+		progress: (done, total) => opts.onProgress?.(done, total)
+	};
+	if (geos.size === 0) issues.fatal({ code: 'no-geographies', message: 'databasen har inga geografier (riket, län, kommuner); läs in dem först' });
+
+	let label = source.fileName;
+	switch (req.kind) {
+		case 'values':
+			readValues(ctx, source, prepared);
+			label = `Värdefil ${source.fileName}`;
+			break;
+		case 'pxweb': {
+			const docs = source.documents();
+			let table: string | null = prepared.tableHint;
+			let title = '';
+			for (let i = 0; i < docs.length; i++) {
+				const ds = importPxwebDocument(ctx, docs[i], i, prepared.tableHint);
+				if (i === 0 && ds) [table, title] = [ds.table ?? table, ds.label];
+				ctx.progress(i + 1, docs.length);
+			}
+			label = `SCB, tabell ${table ?? '?'}${title ? `: ${title}` : ''}`;
+			break;
+		}
+		case 'kolada': {
+			const docs = source.documents();
+			let offset = 0;
+			docs.forEach((doc, i) => {
+				const page = importKoladaDocument(ctx, doc, i, offset, prepared.kpiMeta);
+				offset += page.entries;
+				// A saved first page of several: say so, since the rest is not in the file.
+				if (page.next && !source.url) {
+					issues.warn({ code: 'more-pages', value: page.next, message: `svaret har fler sidor (${page.next}); läs in URL:en i stället för filen för att få med alla` });
+				}
+				ctx.progress(i + 1, docs.length);
+			});
+			label = `Kolada (${source.url ?? source.fileName})`;
+			break;
+		}
+		case 'kolada-ddf': {
+			const kpi = importKoladaDdf(ctx, source);
+			label = `Kolada, nyckeltal ${kpi} (DDF-fil ${source.fileName})`;
+			break;
+		}
+	}
+	const missing = writer.finish(!!opts.replace && !issues.hasErrors);
+	if (missing > 0 && !opts.replace) {
+		issues.warn({
+			code: 'not-in-file',
+			message: `${missing} observationer för samma indikatorer och geografier finns i databasen men inte i filen; de behålls (--replace tar bort dem)`
+		});
+	}
+	const counts: Counts = { observations: writer.count };
+	if (req.kind !== 'values') counts.indicators = ctx.series.count;
+	const obs = writer.count;
+	if (obs.new + obs.changed + obs.removed > 0 && !issues.hasErrors) reassess(db, [...writer.indicators]);
+	return {
+		source: label,
+		counts,
+		examples: { new: [...ctx.series.examples, ...writer.examples.new], changed: writer.examples.changed, removed: writer.examples.removed }
+	};
+}
+
+function readValues(ctx: StatsContext, source: Source, prepared: Prepared): void {
+	const reader = valuesReader(ctx, new Indicators(ctx.db));
+	if (prepared.sheet) {
+		const [head, ...rows] = prepared.sheet.rows;
+		if (!head) ctx.issues.fatal({ code: 'empty', message: `bladet '${prepared.sheet.sheet}' är tomt` });
+		reader.header(head.cells);
+		for (const r of rows) reader.row(r.cells, r.line);
+		return;
+	}
+	let done = 0;
+	let sawHeader = false;
+	readCsv(textOf(ctx.issues, source, (n) => ctx.progress((done += n), source.size)), {
+		header: (f) => {
+			sawHeader = true;
+			reader.header(f);
+		},
+		row: (f, line) => reader.row(f, line)
+	});
+	if (!sawHeader) ctx.issues.fatal({ code: 'empty', message: 'filen är tom' });
+}
+
+/** The text of a CSV source, with the encoding reported (a Windows-1252 file is read, with a warning). */
+function textOf(issues: Issues, source: Source, onBytes?: (n: number) => void): Iterable<string> {
+	const chunks = (function* () {
+		for (const c of source.chunks()) {
+			yield c;
+			onBytes?.(c.byteLength);
+		}
+	})();
+	return decodeChunks(chunks, (encoding, sample) => {
+		if (encoding === 'windows-1252') {
+			issues.warn({
+				code: 'encoding',
+				value: sample,
+				message: `filen är inte UTF-8; den lästes som Windows-1252${sample ? ` (t.ex. '${sample}')` : ''}. Kontrollera å, ä och ö, och spara gärna som UTF-8`
+			});
+		} else if (encoding === 'utf-16le') {
+			issues.warn({ code: 'encoding', message: 'filen är UTF-16 (Excels "Unicode-text"); den lästes som sådan' });
+		}
+	});
+}
+
+function applyPlan(a: ApplyContext): Applied {
+	const { db, req, prepared, issues } = a;
+	const opts = req.options ?? {};
+	let header: Cell[] = [];
+	let rows: { cells: Cell[]; line: number }[] = [];
+	if (prepared.sheet) {
+		[{ cells: header } = { cells: [] }, ...rows] = prepared.sheet.rows;
+	} else {
+		readCsv(textOf(issues, prepared.source!), {
+			header: (f) => (header = f),
+			row: (f, line) => rows.push({ cells: f, line })
+		});
+	}
+	if (header.length === 0) issues.fatal({ code: 'empty', message: 'filen är tom' });
+	const parsed = parsePlanRows(header, rows, issues);
+	if (issues.hasErrors) return { source: '', counts: {}, examples: { new: [], changed: [], removed: [] } };
+	const out = importPlan(db, issues, parsed, { org: opts.org, plan: opts.plan, replace: opts.replace, now: a.now });
+	const periods = db.$client.prepare('SELECT id FROM follow_up_period WHERE plan_id = ?').all(out.planId) as { id: number }[];
+	if (!issues.hasErrors) for (const p of periods) assessIndicatorsForPeriod(db, p.id);
+	const slug = (db.$client.prepare('SELECT slug FROM plan WHERE id = ?').get(out.planId) as { slug: string }).slug;
+	return { source: `Plan ${slug} (${prepared.source!.fileName})`, counts: out.counts, examples: out.examples };
+}
+
+/** Recomputes the colours of the follow-up periods whose plans link any of the indicators. */
+function reassess(db: Db, indicatorIds: number[]): void {
+	if (indicatorIds.length === 0) return;
+	const periods = db.$client
+		.prepare(
+			`SELECT DISTINCT p.id FROM follow_up_period p JOIN goal g ON g.plan_id = p.plan_id
+			 JOIN goal_indicator gi ON gi.goal_id = g.id WHERE gi.indicator_id IN (${indicatorIds.map(() => '?').join(',')})`
+		)
+		.all(...indicatorIds) as { id: number }[];
+	for (const p of periods) assessIndicatorsForPeriod(db, p.id);
+}

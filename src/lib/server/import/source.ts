@@ -1,0 +1,169 @@
+/**
+ * The bytes of an import: a file read in chunks (so a million-row CSV never sits in memory), uploaded
+ * bytes, or pages fetched from an API. Reading is synchronous on purpose: the import runs inside one
+ * SQLite transaction, and awaiting in the middle of it would let other work on the same connection slip in.
+ */
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { createHash, type Hash } from 'node:crypto';
+
+const CHUNK = 1 << 20;
+
+export class Source {
+	readonly size: number;
+	private hash: Hash = createHash('sha256');
+	private digest: string | null = null;
+
+	private constructor(
+		readonly fileName: string,
+		readonly url: string | null,
+		private readonly path: string | null,
+		private readonly pages: Uint8Array[] | null
+	) {
+		this.size = path ? statSync(path).size : pages!.reduce((n, p) => n + p.byteLength, 0);
+	}
+
+	static file(path: string, fileName = basename(path)): Source {
+		return new Source(fileName, null, path, null);
+	}
+
+	/** Uploaded bytes, or the pages of an API answer (each page is one JSON document). */
+	static pages(pages: Uint8Array[], fileName: string, url: string | null = null): Source {
+		return new Source(fileName, url, null, pages);
+	}
+
+	/** The first bytes, to recognise the format without reading the whole file. */
+	peek(n = 8): Uint8Array {
+		if (this.pages) return (this.pages[0] ?? new Uint8Array()).subarray(0, n);
+		const fd = openSync(this.path!, 'r');
+		try {
+			const buf = new Uint8Array(n);
+			return buf.subarray(0, readSync(fd, buf, 0, n, 0));
+		} finally {
+			closeSync(fd);
+		}
+	}
+
+	/** The raw bytes in order, hashed as they pass. */
+	*chunks(): Generator<Uint8Array> {
+		this.hash = createHash('sha256');
+		if (this.pages) {
+			for (const p of this.pages) {
+				this.hash.update(p);
+				yield p;
+			}
+		} else {
+			const fd = openSync(this.path!, 'r');
+			try {
+				for (;;) {
+					// A fresh buffer per chunk: the text decoder may keep a view of the previous one.
+					const buf = new Uint8Array(CHUNK);
+					const n = readSync(fd, buf, 0, CHUNK, null);
+					if (n === 0) break;
+					const chunk = n === CHUNK ? buf : buf.subarray(0, n);
+					this.hash.update(chunk);
+					yield chunk;
+				}
+			} finally {
+				closeSync(fd);
+			}
+		}
+		this.digest = this.hash.digest('hex');
+	}
+
+	/** Whole documents: the pages, or the file as one document. For JSON and XLSX, which cannot be streamed. */
+	documents(): Uint8Array[] {
+		if (this.pages) {
+			this.digest ??= hashAll(this.pages);
+			return this.pages;
+		}
+		const parts = [...this.chunks()];
+		return [parts.length === 1 ? parts[0] : Buffer.concat(parts)];
+	}
+
+	/** SHA-256 of all bytes (of all pages, in order), reading them if that has not happened yet. */
+	sha256(): string {
+		if (this.digest === null) for (const _ of this.chunks());
+		return this.digest!;
+	}
+}
+
+function hashAll(pages: Uint8Array[]): string {
+	const h = createHash('sha256');
+	for (const p of pages) h.update(p);
+	return h.digest('hex');
+}
+
+export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le';
+
+/**
+ * Decodes chunks to text, detecting the encoding from the start of the file: a UTF-8 or UTF-16 BOM, else
+ * UTF-8 if the first chunk is valid UTF-8, else Windows-1252 (what Excel on Swedish Windows saves as "CSV").
+ * `onEncoding` is told the choice before the first text is yielded.
+ */
+export function* decodeChunks(
+	chunks: Iterable<Uint8Array>,
+	onEncoding: (e: Encoding, sample: string) => void
+): Generator<string> {
+	let decoder: TextDecoder | null = null;
+	let offset = 0;
+	for (let chunk of chunks) {
+		if (!decoder) {
+			const { encoding, bom } = detectEncoding(chunk);
+			chunk = chunk.subarray(bom);
+			decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: true });
+			onEncoding(encoding, encoding === 'windows-1252' ? firstNonAscii(chunk) : '');
+		}
+		try {
+			yield decoder.decode(chunk, { stream: true });
+		} catch {
+			throw new InvalidUtf8(offset);
+		}
+		offset += chunk.byteLength;
+	}
+	if (decoder) yield decoder.decode();
+}
+
+export class InvalidUtf8 extends Error {
+	constructor(readonly offset: number) {
+		super(`filen är inte giltig UTF-8 (efter byte ${offset}); spara den som UTF-8 eller som en enda kodning`);
+	}
+}
+
+function detectEncoding(chunk: Uint8Array): { encoding: Encoding; bom: number } {
+	if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) return { encoding: 'utf-8', bom: 3 };
+	if (chunk[0] === 0xff && chunk[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
+	// A multi-byte character cut at the chunk's end is fine: decode in stream mode.
+	try {
+		new TextDecoder('utf-8', { fatal: true }).decode(chunk, { stream: true });
+		return { encoding: 'utf-8', bom: 0 };
+	} catch {
+		return { encoding: 'windows-1252', bom: 0 };
+	}
+}
+
+/** A word with a non-ASCII letter, to show a person how the file was read ("Västerås"). */
+function firstNonAscii(chunk: Uint8Array): string {
+	const text = new TextDecoder('windows-1252').decode(chunk.subarray(0, 64 * 1024));
+	const word = /[^\s;,"\t]*[^\x00-\x7f][^\s;,"\t]*/;
+	// Prefer a word from the data over the header's "kön" or "värde".
+	const body = text.slice(text.indexOf('\n') + 1);
+	return word.exec(body)?.[0] ?? word.exec(text)?.[0] ?? '';
+}
+
+export class JsonEncodingError extends Error {}
+
+/** A whole JSON document as text. JSON is UTF-8 by definition (RFC 8259), so anything else is an error. */
+export function decodeJson(bytes: Uint8Array): string {
+	let start = 0;
+	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+	try {
+		return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
+	} catch {
+		const guess = new TextDecoder('windows-1252').decode(bytes.subarray(start, start + 64 * 1024));
+		const word = /[^\s"{}[\],:]*[^\x00-\x7f][^\s"{}[\],:]*/.exec(guess)?.[0];
+		throw new JsonEncodingError(
+			`JSON-filen är inte giltig UTF-8${word ? ` (den ser ut att vara Windows-1252: '${word}')` : ''}; JSON ska vara UTF-8`
+		);
+	}
+}

@@ -1,0 +1,252 @@
+/**
+ * Values files (long format, CSV and XLSX) through the import core, against real SQLite with the real
+ * migrations. Every bad file must give the specific Swedish error and leave every table byte-for-byte as it was.
+ */
+import { describe, expect, it } from 'vitest';
+import { runImport } from '../../src/lib/server/import';
+import { writeXlsx } from '../../src/lib/server/import/xlsx';
+import type { ImportOptions, ImportResult } from '../../src/lib/server/import';
+import type { Db } from '../../src/lib/server/db/client';
+import { checksum, count, fixture, geoDb, valueOf } from '../helpers/import';
+
+const values = (db: Db, file: string, options: ImportOptions = {}) =>
+	runImport(db, { kind: 'values', input: { path: fixture('values', file) }, options, user: 'test' });
+
+const messages = (r: ImportResult) => r.errors.map((e) => e.message);
+
+describe('values CSV as offices save it', () => {
+	it('reads UTF-8 with BOM, semicolons, CRLF, decimal comma, no-break-space thousands and empty trailing columns', async () => {
+		const db = geoDb();
+		const r = await values(db, 'semikolon-bom-crlf.csv');
+		expect(r.errors).toEqual([]);
+		expect(r.counts.observations).toEqual({ new: 10, changed: 0, unchanged: 0, removed: 0 });
+		expect(valueOf(db, 'invanare-totalt', '2380', '2022')).toMatchObject({ value: 64714 });
+		expect(valueOf(db, 'invanare-totalt', '2380', '2022', 'K')).toMatchObject({ value: 32630 });
+		expect(valueOf(db, 'invanare-totalt', '00', '2022')).toMatchObject({ value: 10521556 });
+		// By Kolada id "0023", by name "Jämtlands län", by code: all the same län.
+		expect(valueOf(db, 'invanare-totalt', '23', '2022', 'M')).toMatchObject({ value: 67337 });
+		expect(valueOf(db, 'invanare-totalt', '23', '2022', 'K')).toMatchObject({ value: 65333, note: 'Källa: Kolada; 31 december' });
+		// The indicator column takes a slug or a source code (N03920).
+		expect(valueOf(db, 'N03920', '23', '2022')).toMatchObject({ value: 4.077952 });
+	});
+
+	it('keeps a missing value as its symbol with the comment, never as 0', async () => {
+		const db = geoDb();
+		await values(db, 'semikolon-bom-crlf.csv');
+		expect(valueOf(db, 'invanare-totalt', '2361', '2021')).toEqual({
+			value: null,
+			text_value: null,
+			missing_symbol: '..',
+			note: 'sekretess i exemplet',
+			batch_id: expect.any(Number)
+		});
+	});
+
+	it('reads comma-separated files with a decimal point and SCB sex codes', async () => {
+		const db = geoDb();
+		const r = await values(db, 'komma-punkt.csv');
+		expect(r.errors).toEqual([]);
+		expect(r.counts.observations?.new).toBe(5);
+		expect(valueOf(db, 'invanare-totalt', '1880', '2022', 'K')).toMatchObject({ value: 79669 });
+		expect(valueOf(db, 'invanare-totalt', '18', '2022')).toMatchObject({ value: 307772 });
+		expect(valueOf(db, 'N03920', '1880', '2022')).toMatchObject({ value: 6.421135 });
+	});
+
+	it('detects Windows-1252 and reads "Västerås" and "Örebro län" correctly, with a warning', async () => {
+		const db = geoDb();
+		const r = await values(db, 'windows-1252.csv');
+		expect(r.errors).toEqual([]);
+		expect(r.warnings.map((w) => w.code)).toContain('encoding');
+		expect(r.warnings.find((w) => w.code === 'encoding')?.message).toMatch(/Windows-1252 \(t\.ex\. 'Västerås'\)/);
+		expect(valueOf(db, 'invanare-totalt', '1980', '2022')).toMatchObject({ value: 158653, note: 'Västerås kommun' });
+		expect(valueOf(db, 'invanare-totalt', '18', '2022')).toMatchObject({ value: 307772 });
+	});
+
+	it('reads the same rows from XLSX, numbers as numbers and codes as text', async () => {
+		const db = geoDb();
+		const bytes = await writeXlsx([
+			{
+				name: 'Värden',
+				rows: [
+					['indikator', 'geografi', 'period', 'kön', 'värde', 'kommentar'],
+					['invanare-totalt', '2380', '2022', 'T', 64714, null],
+					['invanare-totalt', 'Östersund', 2021, 'T', '64 324', null],
+					['invanare-totalt', 114, 2022, 'T', '..', 'Excel tappade nollan i 0114']
+				]
+			}
+		]);
+		const r = await runImport(db, { kind: 'values', input: { bytes, fileName: 'värden.xlsx' }, user: 'test' });
+		expect(r.errors).toEqual([]);
+		expect(r.counts.observations?.new).toBe(3);
+		expect(valueOf(db, 'invanare-totalt', '2380', '2021')).toMatchObject({ value: 64324 });
+		expect(valueOf(db, 'invanare-totalt', '0114', '2022')).toMatchObject({ missing_symbol: '..' });
+	});
+});
+
+describe('guarantees', () => {
+	it('is idempotent: the same file again gives 0 new, 0 changed, says so, and writes no batch', async () => {
+		const db = geoDb();
+		const first = await values(db, 'semikolon-bom-crlf.csv');
+		const before = checksum(db);
+		const again = await values(db, 'semikolon-bom-crlf.csv');
+		expect(again.ok).toBe(true);
+		expect(again.unchanged).toBe(true);
+		expect(again.batchId).toBeNull();
+		expect(again.counts.observations).toEqual({ new: 0, changed: 0, unchanged: 10, removed: 0 });
+		expect(again.sameAsBatch?.id).toBe(first.batchId);
+		expect(again.summary).toMatch(/^Inget att ändra/);
+		expect(checksum(db)).toBe(before);
+	});
+
+	it('updates revised values, reports them as changed with before and after, and points them to the new batch', async () => {
+		const db = geoDb();
+		await values(db, 'komma-punkt.csv');
+		const revised = new TextEncoder().encode('indikator;geografi;period;kön;värde\ninvanare-totalt;1880;2022;T;158 058\ninvanare-totalt;18;2022;T;307 772\n');
+		const r = await runImport(db, { kind: 'values', input: { bytes: revised, fileName: 'rättad.csv' }, user: 'test' });
+		expect(r.counts.observations).toEqual({ new: 0, changed: 1, unchanged: 1, removed: 0 });
+		expect(r.examples.changed[0]).toMatchObject({ before: '158057', after: '158058' });
+		expect(r.examples.changed[0].what).toMatch(/Örebro · 2022 · totalt/);
+		expect(valueOf(db, 'invanare-totalt', '1880', '2022')).toMatchObject({ value: 158058, batch_id: r.batchId });
+		// The unchanged value keeps the batch that wrote it.
+		expect(valueOf(db, 'invanare-totalt', '18', '2022')?.batch_id).not.toBe(r.batchId);
+	});
+
+	it('dry run reports the diff and writes nothing', async () => {
+		const db = geoDb();
+		const before = checksum(db);
+		const r = await values(db, 'semikolon-bom-crlf.csv', { dryRun: true });
+		expect(r.ok).toBe(true);
+		expect(r.batchId).toBeNull();
+		expect(r.counts.observations?.new).toBe(10);
+		expect(r.examples.new.length).toBeGreaterThan(0);
+		expect(r.summary).toMatch(/^Provkörning, inget skrevs/);
+		expect(checksum(db)).toBe(before);
+	});
+
+	it('records provenance: batch with source, file name, SHA-256, time, who and counts; observations point to it', async () => {
+		const db = geoDb();
+		const r = await values(db, 'komma-punkt.csv');
+		const batch = db.$client.prepare('SELECT * FROM import_batch WHERE id = ?').get(r.batchId) as Record<string, string>;
+		expect(batch).toMatchObject({ kind: 'values', file_name: 'komma-punkt.csv', imported_by: 'test', source: 'Värdefil komma-punkt.csv' });
+		expect(batch.sha256).toMatch(/^[0-9a-f]{64}$/);
+		expect(batch.sha256).toBe(r.sha256);
+		expect(JSON.parse(batch.counts)).toMatchObject({ observations_new: 5 });
+		expect(count(db, 'SELECT count(*) AS n FROM observation WHERE batch_id = ?', r.batchId)).toBe(5);
+	});
+
+	it('without --replace keeps observations the file no longer has and warns; with --replace removes them', async () => {
+		const db = geoDb();
+		await values(db, 'komma-punkt.csv');
+		const fewer = new TextEncoder().encode('indikator;geografi;period;kön;värde\ninvanare-totalt;1880;2022;T;158057\n');
+		const kept = await runImport(db, { kind: 'values', input: { bytes: fewer, fileName: 'färre.csv' } });
+		expect(kept.counts.observations).toEqual({ new: 0, changed: 0, unchanged: 1, removed: 0 });
+		expect(kept.warnings.find((w) => w.code === 'not-in-file')?.message).toMatch(/^2 observationer/);
+		const dry = await runImport(db, { kind: 'values', input: { bytes: fewer, fileName: 'färre.csv' }, options: { replace: true, dryRun: true } });
+		expect(dry.counts.observations?.removed).toBe(2);
+		expect(count(db, 'SELECT count(*) AS n FROM observation')).toBe(5);
+		const replaced = await runImport(db, { kind: 'values', input: { bytes: fewer, fileName: 'färre.csv' }, options: { replace: true } });
+		expect(replaced.counts.observations?.removed).toBe(2);
+		expect(replaced.examples.removed.map((e) => e.what).sort()).toEqual(['Invånare totalt, antal · Örebro · 2022 · kvinnor', 'Invånare totalt, antal · Örebro · 2022 · män']);
+		// Other series (Örebro län, arbetslöshet) are not the file's business.
+		expect(count(db, 'SELECT count(*) AS n FROM observation')).toBe(3);
+	});
+
+	it('re-assesses the follow-up periods of plans that link the changed indicators, in the same transaction', async () => {
+		const db = geoDb();
+		const sqlite = db.$client;
+		const org = sqlite.prepare("INSERT INTO organisation (slug, name, geography_id) VALUES ('o', 'O', (SELECT id FROM geography WHERE code = '23'))").run().lastInsertRowid;
+		const plan = sqlite.prepare("INSERT INTO plan (organisation_id, slug, name, kind, level_names, geography_id) VALUES (?, 'p', 'P', 'rus', '[\"Mål\"]', (SELECT id FROM geography WHERE code = '23'))").run(org).lastInsertRowid;
+		const goal = sqlite.prepare("INSERT INTO goal (plan_id, title) VALUES (?, 'Fler invånare')").run(plan).lastInsertRowid;
+		sqlite.prepare("INSERT INTO goal_indicator (goal_id, indicator_id) VALUES (?, (SELECT id FROM indicator WHERE slug = 'invanare-totalt'))").run(goal);
+		const period = sqlite.prepare("INSERT INTO follow_up_period (plan_id, slug, label, kind, year, end_date) VALUES (?, 'h', 'Helår 2022', 'helar', 2022, '2022-12-31')").run(plan).lastInsertRowid;
+		await values(db, 'semikolon-bom-crlf.csv');
+		const a = sqlite.prepare('SELECT source, data_period FROM assessment WHERE period_id = ?').get(period);
+		expect(a).toEqual({ source: 'computed', data_period: '2022' });
+	});
+});
+
+describe('bad values files: the right error, and the database unchanged', () => {
+	const failing = async (file: string, options: ImportOptions = {}) => {
+		const db = geoDb();
+		const before = checksum(db);
+		const r = await values(db, file, options);
+		expect(r.ok).toBe(false);
+		expect(r.batchId).toBeNull();
+		expect(checksum(db)).toBe(before);
+		return r;
+	};
+
+	it('a non-numeric value: file, row, column, value and why, in Swedish', async () => {
+		const r = await failing('icke-tal.csv');
+		expect(r.errors).toHaveLength(1);
+		expect(r.errors[0]).toMatchObject({ file: 'icke-tal.csv', row: 14, column: 'värde', value: '12,5,3', code: 'not-a-number' });
+		expect(r.errors[0].message).toMatch(/^'12,5,3' är inte ett tal/);
+		const { formatIssue } = await import('../../src/lib/server/import');
+		expect(formatIssue(r.errors[0])).toMatch(/^icke-tal\.csv, rad 14, kolumn 'värde': '12,5,3' är inte ett tal/);
+	});
+
+	it('duplicate rows', async () => {
+		const r = await failing('dubbletter.csv');
+		expect(r.errors).toEqual([
+			expect.objectContaining({ code: 'duplicate', row: 4, message: 'dubblett: Invånare totalt, antal · Östersund · 2022 · totalt förekommer mer än en gång i filen' })
+		]);
+	});
+
+	it('unknown codes are listed together, per kind, with their rows', async () => {
+		const r = await failing('okanda-koder.csv');
+		expect(messages(r)).toEqual([
+			"okända geografikoder (2): '9999' (rad 2, 5), 'Atlantis' (rad 3)",
+			"okända indikatorer (1): 'okand-indikator' (rad 4)",
+			"okända könskoder (1): 'X' (rad 6)"
+		]);
+	});
+
+	it('an empty file', async () => {
+		const r = await failing('tom.csv');
+		expect(messages(r)).toEqual(['filen är tom']);
+	});
+
+	it('missing columns name what the file has', async () => {
+		const db = geoDb();
+		const before = checksum(db);
+		const bytes = new TextEncoder().encode('namn;år;antal\nÖstersund;2022;64714\n');
+		const r = await runImport(db, { kind: 'values', input: { bytes, fileName: 'fel.csv' } });
+		expect(messages(r)[0]).toBe("kolumner saknas: 'geografi', 'indikator', 'värde' (filens rubriker: 'namn', 'år', 'antal'); ange --indicator om filen bara har en indikator");
+		expect(checksum(db)).toBe(before);
+	});
+
+	it('an empty value without a symbol is an error, never a 0', async () => {
+		const db = geoDb();
+		const before = checksum(db);
+		const bytes = new TextEncoder().encode('indikator;geografi;period;värde\ninvanare-totalt;2380;2022;\n');
+		const r = await runImport(db, { kind: 'values', input: { bytes, fileName: 'tomt-värde.csv' } });
+		expect(r.errors[0]).toMatchObject({ row: 2, column: 'värde', code: 'no-value' });
+		expect(checksum(db)).toBe(before);
+	});
+
+	it('a bad period says which forms are accepted', async () => {
+		const db = geoDb();
+		const bytes = new TextEncoder().encode('indikator;geografi;period;värde\ninvanare-totalt;2380;2022X;1\n');
+		const r = await runImport(db, { kind: 'values', input: { bytes, fileName: 'period.csv' } });
+		expect(r.errors[0]).toMatchObject({ row: 2, column: 'period', value: '2022X' });
+		expect(r.errors[0].message).toMatch(/'2022X' är ingen period \(exempel: 2019, 2019K1/);
+	});
+
+	it('broken-PDF-font text: a warning with the proposed repair; the raw text is what gets stored', async () => {
+		const db = geoDb();
+		const before = checksum(db);
+		const dry = await values(db, 'trasigt-typsnitt.csv', { dryRun: true });
+		expect(dry.warnings).toEqual([
+			expect.objectContaining({
+				code: 'broken-font',
+				row: 2,
+				column: 'kommentar',
+				value: 'Enligt foö rordningen om regionålt tillvåö xtårbete',
+				proposal: 'Enligt förordningen om regionalt tillväxtarbete'
+			})
+		]);
+		expect(checksum(db)).toBe(before);
+		await values(db, 'trasigt-typsnitt.csv');
+		expect(valueOf(db, 'invanare-totalt', '2380', '2022')?.note).toBe('Enligt foö rordningen om regionålt tillvåö xtårbete');
+	});
+});
