@@ -2,14 +2,15 @@
  * `npm run bench:latency`: server response time per page type on the demo data, sequential requests
  * (one at a time, after a warm-up), median and p95. Target (issue 3): well under 50 ms median.
  */
-import { PAGE_TYPES, startServer } from './server';
+import { PAGE_TYPES, exampleGoalPath, startServer } from './server';
 
 const N = Number(process.env.BENCH_N ?? 200);
 const server = await startServer(4392);
+const goalPath = await exampleGoalPath(server.origin);
 const results: { page: string; median: number; p95: number; bytes: number }[] = [];
 try {
 	for (const [name, path] of PAGE_TYPES) {
-		const url = server.origin + path;
+		const url = server.origin + (path === 'GOAL' ? goalPath : path);
 		for (let i = 0; i < 20; i++) await (await fetch(url)).arrayBuffer();
 		const times: number[] = [];
 		let bytes = 0;

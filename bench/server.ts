@@ -30,12 +30,23 @@ export async function startServer(port = 4390): Promise<RunningServer> {
 	throw new Error('Servern startade inte inom 30 s');
 }
 
-/** One URL per page type, on the demo data. */
+/** A goal of the example plan with several indicators, looked up through the API (ids depend on seed order). */
+export async function exampleGoalPath(origin: string): Promise<string> {
+	const res = await fetch(`${origin}/api/v1/organisations/exempelregionen/plans/verksamhetsplan-2025`);
+	const plan = (await res.json()) as { data: { goals: { id: number; indicators: unknown[]; children: never[] }[] } };
+	const all = plan.data.goals.flatMap(function walk(g: { id: number; indicators: unknown[]; children: never[] }): { id: number; indicators: unknown[] }[] {
+		return [g, ...g.children.flatMap(walk)];
+	});
+	const goal = all.sort((a, b) => b.indicators.length - a.indicators.length)[0];
+	return `/exempelregionen/verksamhetsplan-2025/mal/${goal.id}`;
+}
+
+/** One URL per page type, on the demo data. `GOAL` is replaced by a real goal path at run time. */
 export const PAGE_TYPES: [string, string][] = [
 	['start', '/'],
 	['organisation', '/region-jamtland-harjedalen'],
 	['plan', '/region-orebro-lan/rtn-verksamhetsplan-2019'],
-	['goal', '/exempelregionen/verksamhetsplan-2025/mal/2'],
+	['goal', 'GOAL'],
 	['uppdrag', '/region-orebro-lan/rtn-verksamhetsplan-2019/uppdrag/1'],
 	['indicator', '/indikator/arbetsloshet-18-65-ar?focus=23&compare=00,2380,2303'],
 	['indicator (bars)', '/indikator/arbetsloshet-18-65-ar?focus=23&tab=bar'],

@@ -4,9 +4,10 @@
  */
 import { chromium } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
-import { PAGE_TYPES, startServer } from './server';
+import { PAGE_TYPES, exampleGoalPath, startServer } from './server';
 
 const server = await startServer(4391);
+const goalPath = await exampleGoalPath(server.origin);
 const browser = await chromium.launch({
 	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 	args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking']
@@ -21,7 +22,7 @@ try {
 			const type = res.request().resourceType();
 			if (type === 'script' || type === 'stylesheet') bodies.push(res.body().then((bytes) => ({ type, bytes })));
 		});
-		await page.goto(server.origin + path, { waitUntil: 'networkidle' });
+		await page.goto(server.origin + (path === 'GOAL' ? goalPath : path), { waitUntil: 'networkidle' });
 		const files = await Promise.all(bodies);
 		const js = files.filter((f) => f.type === 'script');
 		rows.push({
