@@ -59,6 +59,23 @@ describe('Kolada URL mode follows the pages', () => {
 	});
 });
 
+describe('a values file or a plan by URL is fetched once', () => {
+	it('values CSV from a URL, with the URL kept on the batch', async () => {
+		server = await serve(({ url }) => (url.pathname === '/export/varden.csv' ? { body: readFileSync(fixture('values', 'komma-punkt.csv')) } : undefined));
+		const db = geoDb();
+		const r = await runImport(db, { kind: 'values', input: { url: `${server.base}/export/varden.csv` } });
+		expect(r.errors).toEqual([]);
+		expect(r.counts.observations?.new).toBe(5);
+		expect(r.fileName).toBe('varden.csv');
+		expect(db.$client.prepare('SELECT url FROM import_batch WHERE id = ?').get(r.batchId)).toEqual({ url: `${server.base}/export/varden.csv` });
+	});
+
+	it('a file that does not exist is an error in Swedish', async () => {
+		const r = await runImport(geoDb(), { kind: 'values', input: { path: 'finns/inte.csv' } });
+		expect(r.errors.map((e) => e.message)).toEqual(["filen 'finns/inte.csv' finns inte"]);
+	});
+});
+
 describe('PxWeb URL mode respects the cell limit by splitting the query', () => {
 	const data = JSON.parse(text('pxweb', 'v2/TAB6471_data.jsonstat2.json'));
 	const regions = Object.keys(data.dimension.Region.category.index);

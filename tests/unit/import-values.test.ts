@@ -136,19 +136,21 @@ describe('guarantees', () => {
 
 	it('without --replace keeps observations the file no longer has and warns; with --replace removes them', async () => {
 		const db = geoDb();
-		await values(db, 'komma-punkt.csv');
-		const fewer = new TextEncoder().encode('indikator;geografi;period;kön;värde\ninvanare-totalt;1880;2022;T;158057\n');
+		const csv = (...rows: string[]) => new TextEncoder().encode(['indikator;geografi;period;kön;värde', ...rows].join('\n'));
+		await runImport(db, { kind: 'values', input: { bytes: csv('invanare-totalt;1880;2021;T;156987', 'invanare-totalt;1880;2022;T;158057', 'invanare-totalt;1880;2022;K;79669'), fileName: 'alla.csv' } });
+		// A file for the total series only: the kvinnor series is not its business, 2021 is missing from it.
+		const fewer = csv('invanare-totalt;1880;2022;T;158057');
 		const kept = await runImport(db, { kind: 'values', input: { bytes: fewer, fileName: 'färre.csv' } });
 		expect(kept.counts.observations).toEqual({ new: 0, changed: 0, unchanged: 1, removed: 0 });
-		expect(kept.warnings.find((w) => w.code === 'not-in-file')?.message).toMatch(/^2 observationer/);
+		expect(kept.warnings.find((w) => w.code === 'not-in-file')?.message).toMatch(/^1 observationer i samma serier/);
 		const dry = await runImport(db, { kind: 'values', input: { bytes: fewer, fileName: 'färre.csv' }, options: { replace: true, dryRun: true } });
-		expect(dry.counts.observations?.removed).toBe(2);
-		expect(count(db, 'SELECT count(*) AS n FROM observation')).toBe(5);
-		const replaced = await runImport(db, { kind: 'values', input: { bytes: fewer, fileName: 'färre.csv' }, options: { replace: true } });
-		expect(replaced.counts.observations?.removed).toBe(2);
-		expect(replaced.examples.removed.map((e) => e.what).sort()).toEqual(['Invånare totalt, antal · Örebro · 2022 · kvinnor', 'Invånare totalt, antal · Örebro · 2022 · män']);
-		// Other series (Örebro län, arbetslöshet) are not the file's business.
+		expect(dry.counts.observations?.removed).toBe(1);
 		expect(count(db, 'SELECT count(*) AS n FROM observation')).toBe(3);
+		const replaced = await runImport(db, { kind: 'values', input: { bytes: fewer, fileName: 'färre.csv' }, options: { replace: true } });
+		expect(replaced.counts.observations?.removed).toBe(1);
+		expect(replaced.examples.removed.map((e) => e.what)).toEqual(['Invånare totalt, antal · Örebro · 2021 · totalt']);
+		expect(count(db, 'SELECT count(*) AS n FROM observation')).toBe(2);
+		expect(valueOf(db, 'invanare-totalt', '1880', '2022', 'K')?.value).toBe(79669);
 	});
 
 	it('re-assesses the follow-up periods of plans that link the changed indicators, in the same transaction', async () => {

@@ -111,7 +111,7 @@ function applyStats(a: ApplyContext): Applied {
 	if (missing > 0 && !opts.replace) {
 		issues.warn({
 			code: 'not-in-file',
-			message: `${missing} observationer för samma indikatorer och geografier finns i databasen men inte i filen; de behålls (--replace tar bort dem)`
+			message: `${missing} observationer i samma serier (indikator, geografi och kön) finns i databasen men inte i filen; de behålls (--replace tar bort dem)`
 		});
 	}
 	const counts: Counts = { observations: writer.count };

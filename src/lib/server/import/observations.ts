@@ -44,7 +44,7 @@ export class ObservationWriter {
 		removed: []
 	};
 	readonly indicators = new Set<number>();
-	/** indicator × geography series the file touches (key indicator * 2^22 + geography). */
+	/** Series (indicator × geography × sex) the file touches, as numbers: see `seriesKey`. */
 	private readonly pairs = new Set<number>();
 	/** Observations those series had before the import: what `removed` is counted against. */
 	private preexisting = 0;
@@ -85,7 +85,7 @@ export class ObservationWriter {
 			`UPDATE observation SET value = ?, text_value = ?, missing_symbol = ?, printed = ?, note = ?, batch_id = ?,
 			 version = version + 1, updated_at = ? WHERE id = ?`
 		);
-		this.countPair = this.sqlite.prepare('SELECT count(*) AS n FROM observation WHERE indicator_id = ? AND geography_id = ?');
+		this.countPair = this.sqlite.prepare('SELECT count(*) AS n FROM observation WHERE indicator_id = ? AND geography_id = ? AND sex = ?');
 		const max = this.sqlite.prepare('SELECT coalesce(max(id), 0) AS m FROM observation').get() as { m: number };
 		this.startRowid = max.m;
 		this.maxId = max.m;
@@ -122,18 +122,18 @@ export class ObservationWriter {
 		b[i++] = this.now;
 		b[i] = this.now;
 		this.lines[this.n] = line;
-		const pair = indicatorId * 4194304 + geographyId;
-		if (pair !== this.lastPair) this.enterPair(pair, indicatorId, geographyId);
+		const pair = seriesKey(indicatorId, geographyId, sex);
+		if (pair !== this.lastPair) this.enterPair(pair, indicatorId, geographyId, sex);
 		if (++this.n === CHUNK) this.flush();
 	}
 
 	/** First row of a series: note it, and count what it had before any of its rows is written. */
-	private enterPair(pair: number, indicatorId: number, geographyId: number): void {
+	private enterPair(pair: number, indicatorId: number, geographyId: number, sex: Sex): void {
 		this.lastPair = pair;
 		if (this.pairs.has(pair)) return;
 		this.pairs.add(pair);
 		this.indicators.add(indicatorId);
-		this.preexisting += (this.countPair.get(indicatorId, geographyId) as { n: number }).n;
+		this.preexisting += (this.countPair.get(indicatorId, geographyId, sex) as { n: number }).n;
 	}
 
 	/** Writes what is buffered. Call before reading counts. */
@@ -219,7 +219,7 @@ export class ObservationWriter {
 	}
 
 	/**
-	 * Observations of the same series (indicator × geography) that the file does not have. With `replace` they
+	 * Observations of the same series (indicator × geography × sex) that the file does not have. With `replace` they
 	 * are deleted; otherwise only counted, for a warning. Every old row of those series that the file has was
 	 * counted once as changed or unchanged (a second time is a duplicate error), so the rest is the difference.
 	 */
@@ -228,12 +228,12 @@ export class ObservationWriter {
 		const missing = this.preexisting - this.count.changed - this.count.unchanged;
 		if (missing <= 0 || !replace) return Math.max(missing, 0);
 		this.sqlite.exec(
-			'CREATE TEMP TABLE IF NOT EXISTS import_pairs (indicator_id INTEGER, geography_id INTEGER, PRIMARY KEY (indicator_id, geography_id)); DELETE FROM temp.import_pairs;'
+			'CREATE TEMP TABLE IF NOT EXISTS import_series (indicator_id INTEGER, geography_id INTEGER, sex TEXT, PRIMARY KEY (indicator_id, geography_id, sex)); DELETE FROM temp.import_series;'
 		);
-		const addPair = this.sqlite.prepare('INSERT INTO temp.import_pairs VALUES (?, ?)');
-		for (const p of this.pairs) addPair.run(Math.floor(p / 4194304), p % 4194304);
-		const gone = `SELECT o.id FROM temp.import_pairs p JOIN observation o
-			ON o.indicator_id = p.indicator_id AND o.geography_id = p.geography_id
+		const addSeries = this.sqlite.prepare('INSERT INTO temp.import_series VALUES (?, ?, ?)');
+		for (const p of this.pairs) addSeries.run(...fromSeriesKey(p));
+		const gone = `SELECT o.id FROM temp.import_series p JOIN observation o
+			ON o.indicator_id = p.indicator_id AND o.geography_id = p.geography_id AND o.sex = p.sex
 			WHERE o.id <= ? AND o.id NOT IN (SELECT id FROM temp.import_seen)`;
 		const examples = this.sqlite
 			.prepare(
@@ -247,6 +247,18 @@ export class ObservationWriter {
 		this.count.removed = this.sqlite.prepare(`DELETE FROM observation WHERE id IN (${gone})`).run(this.startRowid).changes;
 		return this.count.removed;
 	}
+}
+
+const SEXES: Sex[] = ['T', 'K', 'M'];
+
+/** One number per series: geography ids stay below 2^22 and sex takes the last two bits. */
+function seriesKey(indicatorId: number, geographyId: number, sex: Sex): number {
+	return (indicatorId * 4194304 + geographyId) * 4 + SEXES.indexOf(sex);
+}
+
+function fromSeriesKey(key: number): [number, number, Sex] {
+	const pair = Math.floor(key / 4);
+	return [Math.floor(pair / 4194304), pair % 4194304, SEXES[key % 4]];
 }
 
 function show(o: { value: number | null; text_value: string | null; missing_symbol: string | null; note: string | null }): string {

@@ -39,7 +39,8 @@ export function progressBar(stream: ProgressStream, label: string, now: () => nu
 			}
 		},
 		end() {
-			if (shown) stream.write(`\r${' '.repeat(Math.max(0, (stream.columns ?? 80) - 1))}\r`);
+			// Carriage return and "erase line": the summary then starts on a clean line.
+			if (shown) stream.write('\r\x1b[2K');
 		}
 	};
 }

@@ -8,6 +8,7 @@
  * affected follow-up periods. Any error, a dry run, or a file that changes nothing rolls the transaction
  * back, so the database is exactly as before. Nothing awaits inside the transaction.
  */
+import { existsSync } from 'node:fs';
 import type { Db } from '../db/client';
 import type { Counts, ImportIssue, ImportRequest, ImportResult } from './types';
 import { Source, InvalidUtf8 } from './source';
@@ -55,7 +56,10 @@ export function runImportSync(db: Db, req: ImportRequest): ImportResult {
 
 function openSource(req: ImportRequest): Source {
 	const { input } = req;
-	if (input.path) return Source.file(input.path, input.fileName);
+	if (input.path) {
+		if (!existsSync(input.path)) throw new Error(`filen '${input.path}' finns inte`);
+		return Source.file(input.path, input.fileName);
+	}
 	if (input.bytes) return Source.pages([input.bytes], input.fileName ?? 'uppladdad fil');
 	throw new Error('ange en fil (path), bytes eller en URL');
 }

@@ -21,8 +21,7 @@ export function countText(kind: keyof Counts, c: Count): string {
 
 export function summarise(r: ImportResult): string {
 	if (!r.ok) {
-		const e = r.errors.length;
-		return `Inget lästes in: ${e} ${e === 1 ? 'fel' : 'fel'} (databasen är oförändrad).`;
+		return `Inget lästes in: ${r.errors.length} fel (databasen är oförändrad).`;
 	}
 	const counts = (Object.entries(r.counts) as [keyof Counts, Count][]).map(([k, c]) => countText(k, c)).join('; ');
 	const same = r.sameAsBatch ? ` Samma fil (SHA-256) lästes in ${r.sameAsBatch.importedAt.slice(0, 16).replace('T', ' ')} som batch ${r.sameAsBatch.id}.` : '';

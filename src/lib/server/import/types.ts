@@ -15,7 +15,7 @@ export interface ImportInput {
 }
 
 export interface ImportOptions {
-	/** Organisation slug: owner of a plan, or of the indicators a values file creates. */
+	/** Organisation slug: the owner of the plan (plan imports). */
 	org?: string;
 	/** Plan slug (plan imports). */
 	plan?: string;
