@@ -1,13 +1,14 @@
 import { loadIndicator } from '$lib/server/indicator-load';
 import { csvRows } from '$lib/indicator-view/chart-data';
-import { CSV_MACHINE, CSV_SWEDISH_EXCEL, toCsv } from '$lib/domain/csv-write';
+import { toCsv } from '$lib/server/api/csv';
 import type { RequestHandler } from './$types';
 
 /** Exactly the rows of the chart and table for the same URL state; `?dialect=excel` gives `;` and decimal comma. */
 export const GET: RequestHandler = ({ params, url }) => {
 	const page = loadIndicator(params.slug, url);
 	const excel = url.searchParams.get('dialect') === 'excel';
-	const body = toCsv(csvRows(page), excel ? CSV_SWEDISH_EXCEL : CSV_MACHINE);
+	const [header, ...rows] = csvRows(page);
+	const body = toCsv({ header: header as string[], rows }, excel ? { sep: ';', decimal: ',' } : { sep: ',', decimal: '.' });
 	return new Response(body, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
