@@ -50,6 +50,8 @@ export const PAGE_TYPES: [string, string][] = [
 	['uppdrag', '/region-orebro-lan/rtn-verksamhetsplan-2019/uppdrag/1'],
 	['indicator', '/indikator/arbetsloshet-18-65-ar?focus=23&compare=00,2380,2303'],
 	['indicator (bars)', '/indikator/arbetsloshet-18-65-ar?focus=23&tab=bar'],
+	['indicator (map)', '/indikator/arbetsloshet-18-65-ar?focus=23&tab=map'],
+	['indicator (map, län)', '/indikator/arbetsloshet-18-65-ar?focus=18&tab=map&level=lan&mapmode=riket'],
 	['kommun', '/kommun/2380'],
 	['embed', '/embed/indikator/arbetsloshet-18-65-ar?focus=23'],
 	['search', '/sok?q=arbetsl%C3%B6shet'],

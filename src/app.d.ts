@@ -1,8 +1,12 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
+import type { SessionUser } from '$lib/server/auth/sessions';
+
 declare global {
 	namespace App {
 		interface Locals {
 			locale: 'sv' | 'en';
+			/** The signed-in user, or null (set by the session step in hooks.server.ts). */
+			user: SessionUser | null;
 		}
 		interface Error {
 			message: string;

@@ -38,14 +38,18 @@ export function geoDb(): Db {
 	return db;
 }
 
-/** SHA-256 over the contents of every table (sqlite_sequence included), in rowid order. */
+/** SHA-256 over the contents of every table (sqlite_sequence included), in rowid (or, WITHOUT ROWID, primary key) order. */
 export function checksum(db: Db): string {
 	const sqlite = db.$client;
 	const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
 	const h = createHash('sha256');
 	for (const { name } of tables) {
 		h.update(`${name}\n`);
-		for (const row of sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).iterate()) h.update(JSON.stringify(row));
+		const { wr } = sqlite.prepare("SELECT wr FROM pragma_table_list WHERE schema = 'main' AND name = ?").get(name) as { wr: number };
+		const order = wr
+			? (sqlite.prepare('SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk').all(name) as { name: string }[]).map((c) => `"${c.name}"`).join(', ')
+			: 'rowid';
+		for (const row of sqlite.prepare(`SELECT * FROM "${name}" ORDER BY ${order}`).iterate()) h.update(JSON.stringify(row));
 	}
 	return h.digest('hex');
 }

@@ -97,3 +97,86 @@ export interface SparklineProps {
 	width?: number;
 	height?: number;
 }
+
+/** One coloured area of a choropleth map: a län or a kommun. */
+export interface MapArea {
+	/** SCB code: "23", "2380". */
+	code: string;
+	name: string;
+	/** SVG path data in the map's viewBox units (precomputed, see src/lib/server/geo/). */
+	d: string;
+	/** Fill colour of the area's class, or null for a missing value (drawn hatched). */
+	fill: string | null;
+	/** The accessible name, tooltip and read-out: "Östersund: 4,2 %, plats 5 av 8". */
+	label: string;
+	/** Where the area leads: the kommun page, or the län's own kommun map. */
+	href: string;
+	/** The view's focus geography (outlined and always named on the map). */
+	focus: boolean;
+	/** A point inside the area for its name, in viewBox units. */
+	at: [number, number] | null;
+}
+
+export interface MapLegendItem {
+	/** Swatch colour; null = the hatch of missing values. */
+	colour: string | null;
+	/** "3,0–3,9 %", "Uppgift saknas". */
+	label: string;
+	/** "5 kommuner"; a screen reader hears it after the label. */
+	count: string;
+}
+
+/** A row of the map's table: the same areas and values as the map. */
+export interface MapTableRow {
+	code: string;
+	name: string;
+	href: string;
+	value: string;
+	/** The meaning of a missing-value symbol, shown as the value's title. */
+	explanation: string | null;
+	rank: string;
+}
+
+/** Links that switch what the map shows (a group with its current choice marked). */
+export interface MapSwitch {
+	label: string;
+	links: { text: string; href: string; current: boolean }[];
+}
+
+export interface ChoroplethMapProps {
+	/** Prefix for element ids (the figure gets this id); must be unique on the page. */
+	id: string;
+	/** "Arbetslöshet 18–65 år: kommunerna i Jämtlands län, 2022" */
+	title: string;
+	/** Colour scale in words and the focus area's rank; read after the title. */
+	description: string;
+	/** viewBox size. */
+	width: number;
+	height: number;
+	areas: MapArea[];
+	/** Neighbouring län, greyed, not interactive; named on the map where there is room (`at`). */
+	context: { code: string; d: string; name: string; at: [number, number] | null }[];
+	legend: { title: string; items: MapLegendItem[]; notes: string[] };
+	/** Names on the map: every area (small maps) or only the focus area. */
+	names: 'all' | 'focus';
+	/** What the read-out line says before anything is hovered or focused. */
+	readout: string;
+	table: { caption: string; areaHeader: string; valueHeader: string; rankHeader: string; rows: MapTableRow[] };
+	switches: MapSwitch[];
+	/** "Källa: SCB (Digitala gränser)" */
+	attribution: string;
+	locale: Locale;
+}
+
+/** A small map that shows where a län lies in Sweden, or a kommun in its län. */
+export interface LocatorMapProps {
+	/** Accessible name, e.g. "Jämtlands län på Sveriges karta". */
+	title: string;
+	/** Visible caption under the map, e.g. "Jämtlands län". */
+	caption: string;
+	width: number;
+	height: number;
+	/** Every area of the map; `highlight` marks the one the page is about. */
+	areas: { code: string; d: string; highlight: boolean }[];
+	attribution: string;
+}

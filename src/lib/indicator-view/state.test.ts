@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseViewState, viewQuery, type IndicatorViewState } from './state';
 
-const DEFAULT: IndicatorViewState = { focus: null, compare: null, sex: 'T', from: null, to: null, tab: 'chart', year: null };
+const DEFAULT: IndicatorViewState = { focus: null, compare: null, sex: 'T', from: null, to: null, tab: 'chart', year: null, level: null, mapmode: null };
 
 describe('parseViewState', () => {
 	it.each([
@@ -17,7 +17,12 @@ describe('parseViewState', () => {
 		['?tab=table&year=2021', { ...DEFAULT, tab: 'table', year: 2021 }],
 		['?tab=unknown', DEFAULT],
 		['?focus=EX', { ...DEFAULT, focus: 'EX' }],
-		['?compare=&compare=00&compare=2380', { ...DEFAULT, compare: ['00', '2380'] }]
+		['?compare=&compare=00&compare=2380', { ...DEFAULT, compare: ['00', '2380'] }],
+		['?tab=map', { ...DEFAULT, tab: 'map' }],
+		['?tab=map&level=lan&mapmode=riket', { ...DEFAULT, tab: 'map', level: 'lan', mapmode: 'riket' }],
+		['?tab=map&level=kommun&mapmode=value', { ...DEFAULT, tab: 'map', level: 'kommun', mapmode: 'value' }],
+		['?level=region&mapmode=diverging', DEFAULT],
+		['?level=&mapmode=', DEFAULT]
 	] as const)('%s', (query, expected) => {
 		expect(parseViewState(new URLSearchParams(query))).toEqual(expected);
 	});
@@ -31,10 +36,13 @@ describe('parseViewState', () => {
 describe('viewQuery', () => {
 	it('leaves out defaults and round-trips', () => {
 		expect(viewQuery(DEFAULT)).toBe('');
-		const s: IndicatorViewState = { focus: '23', compare: ['00', '2380'], sex: 'K', from: 2010, to: 2020, tab: 'bar', year: 2020 };
+		const s: IndicatorViewState = { focus: '23', compare: ['00', '2380'], sex: 'K', from: 2010, to: 2020, tab: 'bar', year: 2020, level: null, mapmode: null };
 		const q = viewQuery(s);
 		expect(q).toBe('?focus=23&compare=00,2380&sex=K&from=2010&to=2020&tab=bar&year=2020');
 		expect(parseViewState(new URLSearchParams(q))).toEqual(s);
+		const map: IndicatorViewState = { ...s, tab: 'map', level: 'lan', mapmode: 'riket' };
+		expect(viewQuery(map)).toBe('?focus=23&compare=00,2380&sex=K&from=2010&to=2020&tab=map&year=2020&level=lan&mapmode=riket');
+		expect(parseViewState(new URLSearchParams(viewQuery(map)))).toEqual(map);
 	});
 
 	it('applies a change without touching the rest', () => {

@@ -1,12 +1,20 @@
 /**
  * The state of an indicator view lives in its URL, so every view is a shareable link:
- * `?focus=23&compare=00,2380&sex=K&from=2010&to=2022&tab=table&year=2021`.
+ * `?focus=23&compare=00,2380&sex=K&from=2010&to=2022&tab=table&year=2021`, and for the map tab
+ * `?focus=23&tab=map&level=lan&mapmode=riket`.
  * Parsing is forgiving (a citizen's typo gives the default, not an error page); the API is strict instead.
  */
 import type { Sex } from '../domain/types';
 
-export const TABS = ['chart', 'bar', 'table'] as const;
+export const TABS = ['chart', 'bar', 'map', 'table'] as const;
 export type Tab = (typeof TABS)[number];
+
+/** What the map shows: the kommuner of the focus län, or all 21 län. */
+export const MAP_LEVELS = ['kommun', 'lan'] as const;
+export type MapLevel = (typeof MAP_LEVELS)[number];
+/** How the map is coloured: by value (sequential scale), or above and below riket's value (diverging scale). */
+export const MAP_MODES = ['value', 'riket'] as const;
+export type MapMode = (typeof MAP_MODES)[number];
 
 export interface IndicatorViewState {
 	/** The geography the view is about (SCB code); null = the indicator's default. */
@@ -17,8 +25,12 @@ export interface IndicatorViewState {
 	from: number | null;
 	to: number | null;
 	tab: Tab;
-	/** The year of the bar chart; null = the latest with data. */
+	/** The year of the bar chart and the map; null = the latest with data. */
 	year: number | null;
+	/** The map's areas; null = the focus län's kommuner when there are kommun values, else all län. */
+	level: MapLevel | null;
+	/** The map's colour scale; null = by value. `riket` needs a value for riket in that year. */
+	mapmode: MapMode | null;
 }
 
 const GEO_CODE = /^\d{2}(\d{2})?$|^EX$/;
@@ -43,6 +55,8 @@ export function parseViewState(params: URLSearchParams): IndicatorViewState {
 				);
 	const sex = params.get('sex');
 	const tab = params.get('tab');
+	const level = params.get('level');
+	const mapmode = params.get('mapmode');
 	let from = year(params.get('from'));
 	let to = year(params.get('to'));
 	if (from !== null && to !== null && from > to) [from, to] = [to, from];
@@ -53,7 +67,9 @@ export function parseViewState(params: URLSearchParams): IndicatorViewState {
 		from,
 		to,
 		tab: TABS.includes(tab as Tab) ? (tab as Tab) : 'chart',
-		year: year(params.get('year'))
+		year: year(params.get('year')),
+		level: MAP_LEVELS.includes(level as MapLevel) ? (level as MapLevel) : null,
+		mapmode: MAP_MODES.includes(mapmode as MapMode) ? (mapmode as MapMode) : null
 	};
 }
 
@@ -68,6 +84,8 @@ export function viewQuery(state: IndicatorViewState, change: Partial<IndicatorVi
 	if (s.to !== null) q.set('to', String(s.to));
 	if (s.tab !== 'chart') q.set('tab', s.tab);
 	if (s.year !== null) q.set('year', String(s.year));
+	if (s.level) q.set('level', s.level);
+	if (s.mapmode) q.set('mapmode', s.mapmode);
 	const text = q.toString().replaceAll('%2C', ',');
 	return text ? `?${text}` : '';
 }

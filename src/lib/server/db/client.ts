@@ -7,7 +7,10 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import * as schema from './schema';
+import * as mainSchema from './schema';
+import * as authSchema from './schema-auth';
+
+const schema = { ...mainSchema, ...authSchema };
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 

@@ -4,7 +4,8 @@
  * Shape: organisation → plan → goal (tree) / uppdrag; indicator ↔ goal (many-to-many); target per indicator;
  * observation = indicator × geography × period × sex; follow_up_period per plan; assessment = period × subject.
  * Users, sessions and the audit log arrive with the officials issue: editable rows already carry `version`
- * and `updatedAt` so optimistic locking and history can hang on them without reshaping the tables.
+ * and `updatedAt` (observations: `version` and the batch that last wrote them) so optimistic locking and
+ * history can hang on them without reshaping the tables.
  */
 import { sql } from 'drizzle-orm';
 import {
@@ -274,11 +275,29 @@ export const importBatch = sqliteTable('import_batch', {
 	counts: text('counts', { mode: 'json' }).$type<Record<string, number>>()
 });
 
-/** One value: indicator × geography × period × sex. Numeric, a text value ("Helt") or a missing symbol. */
+/**
+ * One value: indicator × geography × period × sex. Numeric, a text value ("Helt") or a missing symbol.
+ *
+ * Shape chosen for import speed (issue 4) and from the EXPLAIN QUERY PLAN of every observation query of the
+ * pages, the API, the assessment and the import (issue 7), on the demo data and on 2.9 M synthetic rows:
+ * - WITHOUT ROWID, clustered on its natural key (indicator, geography, sex, period). That key is the primary
+ *   key, so uniqueness costs no second B-tree, and a series (one indicator, geography and sex) is one
+ *   contiguous range: the series, latest-value, value-at-period and import look-ups are primary-key searches.
+ *   Migration 0002 adds WITHOUT ROWID by hand, because drizzle-kit cannot express it: a later migration that
+ *   rebuilds this table must keep it (tests/unit/import-writer.test.ts checks).
+ * - No other index. A secondary index is inserted into out of order (files come grouped by series), and each
+ *   one roughly halves the import rate (measured, 1 M rows: one index on (indicator, sex, period) took SQLite's
+ *   share of a row from about 5 to about 13 µs). Queries for one period across geographies name the
+ *   geographies (`geography_id IN (…)`), which makes them primary-key searches too.
+ *   Nothing deletes import batches, so batch_id needs no index for its ON DELETE SET NULL.
+ * - No surrogate id: nothing refers to an observation by id (the API and pages use the natural key).
+ * - No created_at / updated_at: an observation's time is its batch's imported_at (batch_id is moved to the
+ *   batch that last changed it), `version` counts the changes, and the audit log (its own table) will hold
+ *   the history. The per-row timestamps made every row about 50 bytes longer and cost a strftime() per insert.
+ */
 export const observation = sqliteTable(
 	'observation',
 	{
-		id: integer('id').primaryKey({ autoIncrement: true }),
 		indicatorId: integer('indicator_id')
 			.notNull()
 			.references(() => indicator.id, { onDelete: 'cascade' }),
@@ -301,15 +320,12 @@ export const observation = sqliteTable(
 		/** The value as printed in the document it came from, e.g. "sju (58 %)" or "ca. 12 000". */
 		printed: text('printed'),
 		note: text('note'),
+		/** The batch that wrote the current value: where it came from and when (import_batch.imported_at). */
 		batchId: integer('batch_id').references(() => importBatch.id, { onDelete: 'set null' }),
-		version: integer('version').notNull().default(1),
-		...timestamps
+		version: integer('version').notNull().default(1)
 	},
 	(t) => [
-		uniqueIndex('observation_key_uq').on(t.indicatorId, t.geographyId, t.sex, t.period),
-		index('observation_series_idx').on(t.indicatorId, t.geographyId, t.sex, t.periodEnd),
-		index('observation_geo_period_idx').on(t.indicatorId, t.periodEnd, t.sex),
-		index('observation_batch_idx').on(t.batchId),
+		primaryKey({ name: 'observation_pk', columns: [t.indicatorId, t.geographyId, t.sex, t.period] }),
 		check(
 			'observation_one_kind',
 			sql`(${t.value} IS NOT NULL) + (${t.textValue} IS NOT NULL) + (${t.missingSymbol} IS NOT NULL) <= 1`

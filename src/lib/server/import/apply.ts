@@ -54,7 +54,7 @@ function applyStats(a: ApplyContext): Applied {
 		if (n === undefined) names.set(id, (n = (nameStmt.get(id) as { name: string } | undefined)?.name ?? String(id)));
 		return n;
 	};
-	const writer = new ObservationWriter(db, a.batchId, a.now, issues, (i, g, period, sex) => `${indicatorName(i)} · ${geos.name(g)} · ${period} · ${SEX_TEXT[sex]}`);
+	const writer = new ObservationWriter(db, a.batchId, issues, (i, g, period, sex) => `${indicatorName(i)} · ${geos.name(g)} · ${period} · ${SEX_TEXT[sex]}`);
 	const ctx: StatsContext = {
 		db,
 		options: opts,

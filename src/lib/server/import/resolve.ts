@@ -44,12 +44,20 @@ export class Geographies {
 		return this.nameById.get(id) ?? String(id);
 	}
 
+	private lastText: string | null = null;
+	private lastId: number | undefined;
+
 	/** By SCB code ("00", "18", "1880"), Kolada id ("0018"), name ("Örebro län", "Riket"), or "1880 Örebro". */
 	resolve(text: string): number | undefined {
+		// Files repeat a geography on many rows in a row: comparing with the last text is cheaper than hashing it.
+		if (text === this.lastText) return this.lastId;
 		let id = this.cache.get(text);
-		if (id !== undefined || this.cache.has(text)) return id;
-		id = this.lookup(text.trim());
-		this.cache.set(text, id);
+		if (id === undefined && !this.cache.has(text)) {
+			id = this.lookup(text.trim());
+			this.cache.set(text, id);
+		}
+		this.lastText = text;
+		this.lastId = id;
 		return id;
 	}
 
@@ -98,17 +106,29 @@ const SEX_CODES = new Map<string, Sex>([
 	['pojkar', 'M']
 ]);
 
+/** Texts already resolved, as written ("T", "Kvinnor", "1+2"): most files use two or three, on every row. */
+const sexSeen = new Map<string, Sex | undefined>();
+
 /** T/K/M from the ways files write sex; undefined when unknown. */
 export function resolveSex(text: string): Sex | undefined {
-	return SEX_CODES.get(normalise(text));
+	let sex = sexSeen.get(text);
+	if (sex !== undefined || sexSeen.has(text)) return sex;
+	sex = SEX_CODES.get(normalise(text));
+	if (sexSeen.size < 1000) sexSeen.set(text, sex);
+	return sex;
 }
 
 export class Periods {
 	private readonly cache = new Map<string, Period | { error: string }>();
+	private lastText: string | null = null;
+	private last: Period | { error: string } = { error: '' };
 
 	parse(text: string): Period | { error: string } {
+		if (text === this.lastText) return this.last;
 		let p = this.cache.get(text);
 		if (!p) this.cache.set(text, (p = parsePeriod(text)));
+		this.lastText = text;
+		this.last = p;
 		return p;
 	}
 }
@@ -147,12 +167,19 @@ export class Indicators {
 		for (const r of rows) this.keys.set(r.slug, r.id);
 	}
 
+	private lastText: string | null = null;
+	private lastId: number | 'ambiguous' | undefined;
+
 	resolve(text: string): number | 'ambiguous' | undefined {
+		if (text === this.lastText) return this.lastId;
 		let id = this.cache.get(text);
-		if (id !== undefined || this.cache.has(text)) return id;
-		const t = text.trim();
-		id = this.keys.get(t) ?? this.keys.get(normalise(t));
-		this.cache.set(text, id);
+		if (id === undefined && !this.cache.has(text)) {
+			const t = text.trim();
+			id = this.keys.get(t) ?? this.keys.get(normalise(t));
+			this.cache.set(text, id);
+		}
+		this.lastText = text;
+		this.lastId = id;
 		return id;
 	}
 

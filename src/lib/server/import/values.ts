@@ -130,6 +130,16 @@ function cellText(fields: Cell[], i: number | undefined): string {
 	return f === undefined ? '' : typeof f === 'string' ? f : String(f);
 }
 
+/** A cell's text without surrounding space; '' for a column the file does not have. */
+function trimmedCell(fields: Cell[], i: number | undefined): string {
+	return i === undefined ? '' : cellText(fields, i).trim();
+}
+
+/** The file's own name of a column, for messages. */
+function columnName(names: string[], ix: Record<Column, number | undefined>, c: Column): string {
+	return names[ix[c] ?? -1] ?? c;
+}
+
 /** True (and an error recorded) when a row has non-empty fields beyond the header's named columns. */
 function extraField(issues: Issues, fields: Cell[], width: number, names: string[], line: number): boolean {
 	for (let i = width; i < fields.length; i++) {
@@ -166,33 +176,32 @@ function readValue(
 ): ReadValue | null {
 	const { issues } = ctx;
 	const raw = ix.värde === undefined ? '' : (fields[ix.värde] ?? '');
-	const status = cellText(fields, ix.status).trim();
-	const textValue = cellText(fields, ix.textvärde).trim();
-	const comment = cellText(fields, ix.kommentar).trim();
-	const col = (c: Column) => names[ix[c] ?? -1] ?? c;
-	if (comment) issues.checkText(comment, line, col('kommentar'));
-	if (textValue) issues.checkText(textValue, line, col('textvärde'));
+	const status = trimmedCell(fields, ix.status);
+	const textValue = trimmedCell(fields, ix.textvärde);
+	const comment = trimmedCell(fields, ix.kommentar);
+	if (comment) issues.checkText(comment, line, columnName(names, ix, 'kommentar'));
+	if (textValue) issues.checkText(textValue, line, columnName(names, ix, 'textvärde'));
 	const out = scratch;
 	out.value = null;
 	out.text = null;
 	out.missing = null;
-	out.printed = cellText(fields, ix.tryckt).trim() || null;
+	out.printed = trimmedCell(fields, ix.tryckt) || null;
 	out.note = comment || null;
 	// A status that is not a symbol ("preliminär") is kept with the comment.
 	if (status && !isMissingSymbol(status)) out.note = out.note ? `${out.note} (${status})` : status;
 
 	if (typeof raw === 'number') {
 		out.value = raw;
-	} else if (raw !== '' && raw.trim() !== '') {
+	} else if (raw !== '') {
 		const cell = readNumberCell(raw);
-		if (cell.kind === 'invalid') {
-			issues.error({ code: 'not-a-number', row: line, column: col('värde'), value: raw, message: cell.reason });
+		if (cell.kind === 'number') out.value = cell.value;
+		else if (cell.kind === 'missing') out.missing = cell.symbol;
+		else if (raw.trim() !== '') {
+			issues.error({ code: 'not-a-number', row: line, column: columnName(names, ix, 'värde'), value: raw, message: cell.reason });
 			return null;
 		}
-		if (cell.kind === 'missing') out.missing = cell.symbol;
-		else out.value = cell.value;
 	}
-	const symbol = isMissingSymbol(status);
+	const symbol = status !== '' && isMissingSymbol(status);
 	const filled = (out.value !== null ? 1 : 0) + (out.missing ? 1 : 0) + (textValue ? 1 : 0) + (symbol ? 1 : 0);
 	if (filled === 1) {
 		if (symbol) out.missing = status as '..' | '-' | '.';
@@ -203,7 +212,7 @@ function readValue(
 		issues.error({
 			code: 'two-values',
 			row: line,
-			column: col('värde'),
+			column: columnName(names, ix, 'värde'),
 			value: [String(raw), status, textValue].filter((x) => x.trim()).join(' / '),
 			message: 'raden har både ett värde och en symbol eller text; ange bara ett av dem'
 		});
@@ -211,7 +220,7 @@ function readValue(
 		issues.error({
 			code: 'no-value',
 			row: line,
-			column: col('värde'),
+			column: columnName(names, ix, 'värde'),
 			message: "värde saknas: skriv ett tal, en symbol ('..', '-' eller '.') eller en text i kolumnen 'textvärde'"
 		});
 	}

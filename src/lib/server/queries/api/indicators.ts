@@ -163,23 +163,30 @@ export function apiIndicator(db: Db, slug: string): ApiIndicator | null {
 		planName: g.plan_name as string,
 		url: apiPath.goal(g.id as number)
 	}));
+	// Observations are keyed (indicator, geography, sex, period) with no other index (see schema.ts): whatever
+	// can be asked per geography or per sex is asked that way, as primary-key searches, not by reading every
+	// observation of the indicator.
 	const periods = (
 		sql
 			.prepare(
-				`SELECT period FROM observation WHERE indicator_id = ?
-				 GROUP BY period ORDER BY min(period_end), min(period_start)`
+				`SELECT DISTINCT period_end, period_start, period FROM observation WHERE indicator_id = ?
+				 ORDER BY period_end, period_start`
 			)
 			.all(id) as Row[]
 	).map((p) => p.period as string);
 	const sexes = (
-		sql.prepare('SELECT DISTINCT sex FROM observation WHERE indicator_id = ?').all(id) as Row[]
-	)
-		.map((s) => s.sex as Sex)
-		.sort((a, b) => 'TKM'.indexOf(a) - 'TKM'.indexOf(b));
+		sql
+			.prepare(
+				`SELECT s.sex FROM (SELECT 'T' AS sex, 0 AS o UNION ALL SELECT 'K', 1 UNION ALL SELECT 'M', 2) s
+				 WHERE EXISTS (SELECT 1 FROM geography g CROSS JOIN observation o
+				   WHERE o.indicator_id = ? AND o.geography_id = g.id AND o.sex = s.sex) ORDER BY s.o`
+			)
+			.all(id) as Row[]
+	).map((s) => s.sex as Sex);
 	const geographies = sql
 		.prepare(
 			`SELECT g.code, g.level FROM geography g
-			 WHERE g.id IN (SELECT DISTINCT geography_id FROM observation WHERE indicator_id = ?)
+			 WHERE EXISTS (SELECT 1 FROM observation o WHERE o.indicator_id = ? AND o.geography_id = g.id)
 			 ORDER BY ${geoRank('g.level')}, g.code`
 		)
 		.all(id) as Row[];
