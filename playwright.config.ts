@@ -1,7 +1,12 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 4173;
+// E2E_PORT lets a second run go beside another (e.g. a developer's) on the same machine.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
+const DATABASE = `data/e2e-${PORT}.db`;
+// Tests that drive the CLI against the same database read these (workers inherit the runner's environment).
+process.env.E2E_ORIGIN = ORIGIN;
+process.env.E2E_DATABASE_URL = DATABASE;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -32,10 +37,10 @@ export default defineConfig({
 	},
 	webServer: {
 		// A fresh database per run: the app migrates and seeds it on first request.
-		command: 'rm -f data/e2e.db data/e2e.db-* && node build',
+		command: `rm -f ${DATABASE} ${DATABASE}-* && node build`,
 		url: `${ORIGIN}/healthz`,
 		reuseExistingServer: false,
 		timeout: 60_000,
-		env: { PORT: String(PORT), HOST: '127.0.0.1', ORIGIN, DATABASE_URL: 'data/e2e.db' }
+		env: { PORT: String(PORT), HOST: '127.0.0.1', ORIGIN, DATABASE_URL: DATABASE }
 	}
 });

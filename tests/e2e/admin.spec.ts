@@ -7,21 +7,22 @@ import { execFileSync } from 'node:child_process';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
 
-const ORIGIN = 'http://127.0.0.1:4173';
+const ORIGIN = process.env.E2E_ORIGIN ?? 'http://127.0.0.1:4173';
+const DATABASE_URL = process.env.E2E_DATABASE_URL ?? 'data/e2e-4173.db';
 const COOKIE = 'lagesbild_session';
 const PASSWORD = 'en lång och hemlig mening';
 
 /** Run `npm run user -- …` against the e2e database; returns stdout (throws on a non-zero exit). */
 function cli(...args: string[]): string {
 	return execFileSync('npx', ['tsx', 'scripts/user.ts', ...args], {
-		env: { ...process.env, DATABASE_URL: 'data/e2e.db', ORIGIN },
+		env: { ...process.env, DATABASE_URL, ORIGIN },
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 }
 
 function linkIn(output: string): string {
-	const m = /http:\/\/127\.0\.0\.1:4173(\/engangslank\/[\w-]{43})/.exec(output);
+	const m = /http:\/\/127\.0\.0\.1:\d+(\/engangslank\/[\w-]{43})/.exec(output);
 	expect(m, output).not.toBeNull();
 	return m![1];
 }
@@ -49,6 +50,8 @@ async function signIn(page: Page, email: string, password = PASSWORD) {
 const sessionToken = async (page: Page) => (await page.context().cookies()).find((c) => c.name === COOKIE)?.value;
 
 test('first admin link → password → admin creates an editor → the editor signs in and sees their role', async ({ page }, info) => {
+	// Spawns the CLI (tsx) and hashes three passwords with scrypt: slow on a loaded 2-core machine.
+	test.slow();
 	// The first admin: the placeholder the server made at start (its link is printed in the server log; the
 	// CLI makes a fresh one). When another project already used it, a new admin is made through the CLI.
 	const adminEmail = unique(info, 'admin');

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Polygon } from 'geojson';
 import { fitToBox, labelPoint, pathToRings, quantizeRing, ringArea, ringsToPath, swedenProjection, type Point, type Ring } from './projection';
 
 describe('swedenProjection (transverse Mercator at 15° E, as SWEREF 99 TM)', () => {
@@ -21,6 +20,7 @@ describe('swedenProjection (transverse Mercator at 15° E, as SWEREF 99 TM)', ()
 });
 
 describe('fitToBox', () => {
+	type Polygon = { type: 'Polygon'; coordinates: Point[][] };
 	const square: Polygon = { type: 'Polygon', coordinates: [[[13, 60], [13, 61], [17, 61], [17, 60], [13, 60]]] };
 	const tall: Polygon = { type: 'Polygon', coordinates: [[[14.5, 58], [14.5, 66], [15.5, 66], [15.5, 58], [14.5, 58]]] };
 

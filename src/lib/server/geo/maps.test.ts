@@ -10,7 +10,7 @@ describe('maps.json', () => {
 	it('is what `npm run geo:build` makes from scripts/demo-data/geo/ (run it after changing either)', () => {
 		const fresh = JSON.stringify(buildGeoAsset(read('lan.geojson'), read('kommuner.geojson')));
 		expect(readFileSync('src/lib/server/geo/maps.json', 'utf8').trim()).toBe(fresh);
-	});
+	}, 30_000); // builds all 44 maps: about 3 s, more on a busy machine
 
 	it('has all 21 län on the Sweden maps and every kommun on its län map', () => {
 		const lan = read('lan.geojson').features.map((f) => f.properties.code);
