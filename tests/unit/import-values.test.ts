@@ -111,6 +111,18 @@ describe('guarantees', () => {
 		expect(valueOf(db, 'invanare-totalt', '18', '2022')?.batch_id).not.toBe(r.batchId);
 	});
 
+	it('leaves foreign keys checked on the connection after an import, whether it succeeds or fails', async () => {
+		// The statistics path switches SQLite's per-row foreign-key checks off for its own transaction (speed);
+		// everything written afterwards on the same connection must be checked again.
+		const db = geoDb();
+		expect((await values(db, 'komma-punkt.csv')).ok).toBe(true);
+		expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
+		const bad = await runImport(db, { kind: 'values', input: { bytes: new TextEncoder().encode('indikator;geografi;period;kön;värde\ninvanare-totalt;9999;2022;T;1\n'), fileName: 'okänd.csv' } });
+		expect(bad.ok).toBe(false);
+		expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
+		expect(() => db.$client.prepare('INSERT INTO goal_indicator (goal_id, indicator_id) VALUES (999999, 999999)').run()).toThrow(/FOREIGN KEY/);
+	});
+
 	it('dry run reports the diff and writes nothing', async () => {
 		const db = geoDb();
 		const before = checksum(db);
