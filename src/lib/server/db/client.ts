@@ -9,8 +9,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as mainSchema from './schema';
 import * as authSchema from './schema-auth';
+import * as draftSchema from './schema-drafts';
 
-const schema = { ...mainSchema, ...authSchema };
+const schema = { ...mainSchema, ...authSchema, ...draftSchema };
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
