@@ -85,6 +85,9 @@ export const plan = sqliteTable(
 		source: text('source'),
 		geographyId: integer('geography_id').references(() => geography.id),
 		sortOrder: integer('sort_order').notNull().default(0),
+		/** Archived plans disappear from the public site but keep their goals, values and history. */
+		archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
+		version: integer('version').notNull().default(1),
 		...timestamps
 	},
 	(t) => [uniqueIndex('plan_org_slug_uq').on(t.organisationId, t.slug)]
