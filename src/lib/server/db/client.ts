@@ -10,8 +10,9 @@ import { dirname, resolve } from 'node:path';
 import * as mainSchema from './schema';
 import * as authSchema from './schema-auth';
 import * as draftSchema from './schema-drafts';
+import * as reviewSchema from './schema-review';
 
-const schema = { ...mainSchema, ...authSchema, ...draftSchema };
+const schema = { ...mainSchema, ...authSchema, ...draftSchema, ...reviewSchema };
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
