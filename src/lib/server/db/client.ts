@@ -10,9 +10,10 @@ import { dirname, resolve } from 'node:path';
 import * as mainSchema from './schema';
 import * as authSchema from './schema-auth';
 import * as draftSchema from './schema-drafts';
+import * as insatsSchema from './schema-insatser';
 import * as reviewSchema from './schema-review';
 
-const schema = { ...mainSchema, ...authSchema, ...draftSchema, ...reviewSchema };
+const schema = { ...mainSchema, ...authSchema, ...draftSchema, ...reviewSchema, ...insatsSchema };
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
