@@ -8,7 +8,8 @@ import {
 	periodFromYear,
 	periodYear,
 	previousPeriod,
-	samePeriodPreviousYear
+	samePeriodPreviousYear,
+	reportedPeriod
 } from './period';
 
 const EXAMPLES = '(exempel: 2019, 2019K1, 2019T2, 2026M01, 2015–2016)';
@@ -249,5 +250,27 @@ describe('formatPeriod', () => {
 	it.each(cases)('$input.period $input.locale → $expected', ({ input, expected }) => {
 		const arg = input.parsed ? p(input.period) : input.period;
 		expect(formatPeriod(arg, input.locale)).toBe(expected);
+	});
+});
+
+describe('reportedPeriod', () => {
+	it.each([
+		['year', '2026-04-30', '2025'],
+		['year', '2025-12-31', '2025'],
+		['year', '2025-08-31', '2024'],
+		['irregular', '2025-12-31', '2025'],
+		['tertial', '2026-04-30', '2026T1'],
+		['tertial', '2025-08-31', '2025T2'],
+		['tertial', '2025-12-31', '2025T3'],
+		['tertial', '2026-03-31', '2025T3'],
+		['half', '2025-06-30', '2025H1'],
+		['half', '2025-08-31', '2025H1'],
+		['quarter', '2025-08-31', '2025K2'],
+		['quarter', '2025-02-15', '2024K4'],
+		['month', '2026-04-30', '2026M04'],
+		['month', '2026-04-29', '2026M03'],
+		['month', '2026-01-15', '2025M12']
+	] as const)('%s, follow-up ending %s → %s', (frequency, end, code) => {
+		expect(reportedPeriod(frequency, end).code).toBe(code);
 	});
 });

@@ -265,3 +265,30 @@ export function formatPeriod(p: Period | string, locale: Locale = 'sv'): string 
 		}
 	}
 }
+
+const PARTS_PER_YEAR: Record<Exclude<PeriodKind, 'year' | 'range'>, { letter: string; months: number }> = {
+	half: { letter: 'H', months: 6 },
+	tertial: { letter: 'T', months: 4 },
+	quarter: { letter: 'K', months: 3 },
+	month: { letter: 'M', months: 1 }
+};
+
+/**
+ * The period a follow-up that ends on `endDate` reports for an indicator measured every `frequency`: the latest
+ * whole period of that frequency ending on or before the date. Delår 1 2026 (ends 30 April) reports tertial
+ * 2026T1, but for a yearly indicator the last whole year, 2025. Irregular indicators count by year.
+ */
+export function reportedPeriod(frequency: PeriodKind | 'irregular', endDate: string): Period {
+	const year = Number(endDate.slice(0, 4));
+	const month = Number(endDate.slice(5, 7));
+	const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+	// Whole months covered by the date: the month of a month-end date counts, otherwise only those before it.
+	const months = Number(endDate.slice(8, 10)) === lastDay ? month : month - 1;
+	if (frequency === 'year' || frequency === 'range' || frequency === 'irregular') {
+		return parsePeriod(String(months === 12 ? year : year - 1)) as Period;
+	}
+	const { letter, months: size } = PARTS_PER_YEAR[frequency];
+	const part = Math.floor(months / size);
+	if (part === 0) return parsePeriod(`${year - 1}${letter}${12 / size}`) as Period;
+	return parsePeriod(`${year}${letter}${frequency === 'month' ? String(part).padStart(2, '0') : part}`) as Period;
+}

@@ -20,6 +20,7 @@ import { importKoladaDdf } from './kolada-ddf';
 import { parsePlanRows } from './plan-rows';
 import { importPlan } from './plan';
 import { assessIndicatorsForPeriod } from '../assess/indicators';
+import { reassessIndicators } from '../assess/reassess';
 
 export interface Applied {
 	source: string;
@@ -117,7 +118,7 @@ function applyStats(a: ApplyContext): Applied {
 	const counts: Counts = { observations: writer.count };
 	if (req.kind !== 'values') counts.indicators = ctx.series.count;
 	const obs = writer.count;
-	if (obs.new + obs.changed + obs.removed > 0 && !issues.hasErrors) reassess(db, [...writer.indicators]);
+	if (obs.new + obs.changed + obs.removed > 0 && !issues.hasErrors) reassessIndicators(db, [...writer.indicators]);
 	return {
 		source: label,
 		counts,
@@ -190,14 +191,3 @@ function applyPlan(a: ApplyContext): Applied {
 	return { source: `Plan ${slug} (${prepared.source!.fileName})`, counts: out.counts, examples: out.examples };
 }
 
-/** Recomputes the colours of the follow-up periods whose plans link any of the indicators. */
-function reassess(db: Db, indicatorIds: number[]): void {
-	if (indicatorIds.length === 0) return;
-	const periods = db.$client
-		.prepare(
-			`SELECT DISTINCT p.id FROM follow_up_period p JOIN goal g ON g.plan_id = p.plan_id
-			 JOIN goal_indicator gi ON gi.goal_id = g.id WHERE gi.indicator_id IN (${indicatorIds.map(() => '?').join(',')})`
-		)
-		.all(...indicatorIds) as { id: number }[];
-	for (const p of periods) assessIndicatorsForPeriod(db, p.id);
-}

@@ -273,7 +273,9 @@ const AREAS: {
 
 const PERIODS = [
 	{ slug: 'delar-2-2025', label: 'Delår 2 2025', kind: 'delar', end: '2025-08-31', deadline: '2025-09-15' },
-	{ slug: 'helar-2025', label: 'Helår 2025', kind: 'helar', end: '2025-12-31', deadline: '2026-01-20' }
+	{ slug: 'helar-2025', label: 'Helår 2025', kind: 'helar', end: '2025-12-31', deadline: '2026-01-20' },
+	// Open for reporting, so officials (and the e2e tests) have a period to work in; not public until published.
+	{ slug: 'delar-1-2026', label: 'Delår 1 2026', kind: 'delar', end: '2026-04-30', deadline: '2026-05-15', state: 'open' }
 ] as const;
 
 export function seedExample(db: Db, geo: Map<string, number>, slugs: Set<string>): void {
@@ -312,10 +314,10 @@ export function seedExample(db: Db, geo: Map<string, number>, slugs: Set<string>
 			slug: p.slug,
 			label: p.label,
 			kind: p.kind,
-			year: 2025,
+			year: Number(p.end.slice(0, 4)),
 			end_date: p.end,
 			deadline: p.deadline,
-			state: 'published'
+			state: 'state' in p ? p.state : 'published'
 		})
 	);
 	const batchId = insertBatch(db, 'Exempeldata (påhittade värden)', null);

@@ -1,0 +1,52 @@
+/** The follow-up period being reported on, and whether it still takes changes. */
+import type { Db } from '../db/client';
+
+export interface ReportingPeriod {
+	id: number;
+	planId: number;
+	organisationId: number;
+	slug: string;
+	label: string;
+	kind: 'delar' | 'helar';
+	year: number;
+	endDate: string;
+	deadline: string | null;
+	state: 'open' | 'ready' | 'approved' | 'published';
+	geographyId: number | null;
+}
+
+export function getReportingPeriod(db: Db, periodId: number): ReportingPeriod | null {
+	const r = db.$client
+		.prepare(
+			`SELECT p.id, p.plan_id, pl.organisation_id, p.slug, p.label, p.kind, p.year, p.end_date, p.deadline, p.state, pl.geography_id
+			 FROM follow_up_period p JOIN plan pl ON pl.id = p.plan_id WHERE p.id = ?`
+		)
+		.get(periodId) as Record<string, never> | undefined;
+	if (!r) return null;
+	return {
+		id: r.id,
+		planId: r.plan_id,
+		organisationId: r.organisation_id,
+		slug: r.slug,
+		label: r.label,
+		kind: r.kind,
+		year: r.year,
+		endDate: r.end_date,
+		deadline: r.deadline,
+		state: r.state,
+		geographyId: r.geography_id
+	};
+}
+
+/**
+ * Approved and published periods are locked: the nämnd has decided on them (the review workflow, issue 6,
+ * reopens them with a reason). Only open and ready periods take drafts and publications.
+ */
+export function isLocked(p: Pick<ReportingPeriod, 'state'>): boolean {
+	return p.state === 'approved' || p.state === 'published';
+}
+
+export const LOCKED_MESSAGE = {
+	sv: 'Perioden är godkänd och låst. Den kan bara öppnas igen av en administratör, med en skriftlig motivering.',
+	en: 'The period is approved and locked. Only an administrator can reopen it, with a written reason.'
+};
