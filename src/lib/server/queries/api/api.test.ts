@@ -368,12 +368,8 @@ describe('assessments', () => {
 
 	it('leaves out every period that is not published', () => {
 		withRollback(() => {
-			db.$client
-				.prepare(
-					`INSERT INTO follow_up_period (plan_id, slug, label, kind, year, end_date, state)
-					 SELECT id, 'delar-1-2026', 'Delår 1 2026', 'delar', 2026, '2026-04-30', 'approved' FROM plan WHERE slug = 'verksamhetsplan-2025'`
-				)
-				.run();
+			// The demo's Delår 1 2026 is open for reporting (it already has computed indicator colours).
+			db.$client.prepare(`UPDATE follow_up_period SET state = 'approved' WHERE slug = 'delar-1-2026'`).run();
 			db.$client
 				.prepare(
 					`INSERT INTO assessment (period_id, goal_id, colour, comment, source)
@@ -384,7 +380,11 @@ describe('assessments', () => {
 			expect(all).toHaveLength(129);
 			expect(apiGoal(db, 42)!.assessments.map((a) => a.period.slug)).toEqual(['delar-2-2025', 'helar-2025']);
 			db.$client.prepare(`UPDATE follow_up_period SET state = 'published' WHERE slug = 'delar-1-2026'`).run();
-			expect(apiAssessments(db, { organisation: null, plan: null, period: 'delar-1-2026', subjects: null })).toHaveLength(1);
+			const inPeriod = db.$client.prepare(`SELECT count(*) AS n FROM assessment WHERE period_id = (SELECT id FROM follow_up_period WHERE slug = 'delar-1-2026')`).get() as { n: number };
+			const published = apiAssessments(db, { organisation: null, plan: null, period: 'delar-1-2026', subjects: null });
+			expect(published).toHaveLength(inPeriod.n);
+			expect(published.some((a) => a.comment === 'Utkast')).toBe(true);
+			expect(apiGoal(db, 42)!.assessments.map((a) => a.period.slug)).toEqual(['delar-2-2025', 'helar-2025', 'delar-1-2026']);
 		});
 	});
 });
