@@ -1,0 +1,316 @@
+/**
+ * The chapter "Nämndens mål och uppdrag" of a follow-up period, as one model for the review page, its public
+ * form and every export (DOCX, PDF/HTML, CSV/XLSX): the 3.1 summary, then per avsnitt its övergripande mål,
+ * its goals (colour, arrow, comment) with the indicator table (Indikatorer | Utfall | Målvärde | status) and
+ * its uppdrag; each item beside its assessment in the previous period, for comparison.
+ *
+ * Structure: the plan's top-level goals are the avsnitt; goals between an avsnitt and the followed-up goals
+ * (e.g. Örebro's "Övergripande mål:") are shown as text; the followed-up goals are the deepest level and any
+ * goal below an avsnitt with indicators and nothing under it.
+ */
+import type { Db } from '../db/client';
+import type { Direction, Origin } from '../../domain/types';
+import { summarise, summaryCategory, type SummaryCategory, type SummaryRow } from '../../domain/summary';
+import { displayObservation } from '../../domain/observation-display';
+import { formatPeriod } from '../../domain/period';
+import type { PeriodState } from '../../domain/review-workflow';
+import { assessmentFrom, latestValues, type AssessmentView, type LatestValue, type Row } from '../queries/shared';
+import { approvalOf, type ApprovalView } from './workflow';
+
+export interface ChapterPeriod {
+	id: number;
+	slug: string;
+	label: string;
+	kind: 'delar' | 'helar';
+	year: number;
+	endDate: string;
+	state: PeriodState;
+	version: number;
+}
+
+export interface ChapterIndicator {
+	id: number;
+	slug: string;
+	name: string;
+	direction: Direction;
+	/** The Utfall cell as printed: value with unit, "Helt", a missing symbol, or the printed text; "–" when none. */
+	utfall: string;
+	/** The statistical period of the value, e.g. "2019", when there is one. */
+	utfallPeriod: string | null;
+	utfallPrevious: string | null;
+	/** The Målvärde cell: the target wording, or "" when the plan states none. */
+	target: string;
+	assessment: AssessmentView | null;
+	previous: AssessmentView | null;
+}
+
+export interface ChapterGoal {
+	id: number;
+	number: string | null;
+	label: string | null;
+	title: string;
+	origin: Origin;
+	category: SummaryCategory;
+	assessment: AssessmentView | null;
+	previous: AssessmentView | null;
+	changed: boolean;
+	indicators: ChapterIndicator[];
+}
+
+export interface ChapterUppdrag {
+	id: number;
+	number: string | null;
+	label: string | null;
+	text: string;
+	origin: Origin;
+	category: SummaryCategory;
+	assessment: AssessmentView | null;
+	previous: AssessmentView | null;
+	changed: boolean;
+}
+
+export interface ChapterSection {
+	id: number;
+	number: string | null;
+	label: string | null;
+	title: string;
+	/** "Övergripande mål:" and other goals between the avsnitt and the followed-up goals. */
+	overall: { id: number; label: string | null; title: string }[];
+	goals: ChapterGoal[];
+	uppdrag: ChapterUppdrag[];
+}
+
+export interface Chapter {
+	organisation: { slug: string; name: string; isExample: boolean };
+	plan: { id: number; slug: string; name: string; source: string | null; levelNames: string[] };
+	period: ChapterPeriod;
+	previous: ChapterPeriod | null;
+	/** Every period of the plan the reader may see, oldest first (for the period and comparison choices). */
+	periods: ChapterPeriod[];
+	approval: ApprovalView | null;
+	summary: SummaryRow[];
+	sections: ChapterSection[];
+}
+
+function periodFrom(r: Row): ChapterPeriod {
+	return {
+		id: r.id as number,
+		slug: r.slug as string,
+		label: r.label as string,
+		kind: r.kind as 'delar' | 'helar',
+		year: r.year as number,
+		endDate: r.end_date as string,
+		state: r.state as PeriodState,
+		version: r.version as number
+	};
+}
+
+export interface ChapterOptions {
+	/** Only published periods (the public form). */
+	publishedOnly: boolean;
+	/** The period to compare with; default: the one before. */
+	compareSlug?: string | null;
+}
+
+/** The periods of a plan the reader may see, oldest first. */
+export function chapterPeriods(db: Db, planId: number, publishedOnly: boolean): ChapterPeriod[] {
+	return (
+		db.$client
+			.prepare(
+				`SELECT * FROM follow_up_period WHERE plan_id = ? ${publishedOnly ? "AND state = 'published'" : ''} ORDER BY end_date, id`
+			)
+			.all(planId) as Row[]
+	).map(periodFrom);
+}
+
+/**
+ * The chapter for a plan and period (slug or, for the CLI, the label or numeric id). Null when the plan or
+ * period does not exist or, with `publishedOnly`, is not published. No period slug: the latest period.
+ */
+export function getChapter(db: Db, orgSlug: string, planSlug: string, periodKey: string | null, opts: ChapterOptions): Chapter | null {
+	const sql = db.$client;
+	const head = sql
+		.prepare(
+			`SELECT o.slug AS org_slug, o.name AS org_name, o.is_example, p.id, p.slug, p.name, p.source, p.level_names, p.geography_id
+			 FROM plan p JOIN organisation o ON o.id = p.organisation_id WHERE o.slug = ? AND p.slug = ?`
+		)
+		.get(orgSlug, planSlug) as Row | undefined;
+	if (!head) return null;
+	const planId = head.id as number;
+	const periods = chapterPeriods(db, planId, opts.publishedOnly);
+	const key = periodKey?.trim().toLowerCase();
+	const period = key
+		? periods.find((p) => p.slug === key || p.label.toLowerCase() === key || String(p.id) === key)
+		: periods.at(-1);
+	if (!period) return null;
+	const index = periods.indexOf(period);
+	const previous = opts.compareSlug
+		? (periods.find((p) => p.slug === opts.compareSlug && p.id !== period.id) ?? null)
+		: (periods[index - 1] ?? null);
+
+	const assessmentsOf = (periodId: number | undefined) => {
+		const rows = periodId ? (sql.prepare('SELECT * FROM assessment WHERE period_id = ?').all(periodId) as Row[]) : [];
+		const by = (k: string) => new Map(rows.filter((a) => a[k]).map((a) => [a[k] as number, a]));
+		return { goal: by('goal_id'), uppdrag: by('uppdrag_id'), indicator: by('indicator_id') };
+	};
+	const now = assessmentsOf(period.id);
+	const before = assessmentsOf(previous?.id);
+
+	const goals = sql
+		.prepare('SELECT * FROM goal WHERE plan_id = ? AND archived = 0 ORDER BY depth, sort_order, id')
+		.all(planId) as Row[];
+	const levelNames = JSON.parse(head.level_names as string) as string[];
+	const deepest = levelNames.length - 1;
+	const children = new Map<number, Row[]>();
+	for (const g of goals) if (g.parent_id) children.set(g.parent_id as number, [...(children.get(g.parent_id as number) ?? []), g]);
+	const links0 = new Set((sql.prepare('SELECT DISTINCT gi.goal_id FROM goal_indicator gi JOIN goal g ON g.id = gi.goal_id WHERE g.plan_id = ?').all(planId) as Row[]).map((r) => r.goal_id as number));
+	// A leaf between levels (Örebro 3.7 has an övergripande mål and an uppdrag, no goals) is followed up only
+	// when it has indicators; otherwise it is the avsnitt's text, as printed.
+	const counted = (g: Row) =>
+		(g.depth as number) > 0 && ((g.depth as number) >= deepest || (!children.has(g.id as number) && links0.has(g.id as number)));
+
+	const links = sql
+		.prepare(
+			`SELECT gi.goal_id, i.id, i.slug, i.name, i.unit, i.decimals, i.direction FROM goal_indicator gi
+			 JOIN goal g ON g.id = gi.goal_id JOIN indicator i ON i.id = gi.indicator_id
+			 WHERE g.plan_id = ? AND i.archived = 0 ORDER BY gi.goal_id, gi.sort_order`
+		)
+		.all(planId) as Row[];
+	const indicatorIds = [...new Set(links.map((l) => l.id as number))];
+	const geographyId = (head.geography_id as number) ?? null;
+	const latestNow = latestValues(db, indicatorIds, geographyId, period.endDate);
+	const latestBefore = previous ? latestValues(db, indicatorIds, geographyId, previous.endDate) : new Map<number, LatestValue>();
+	const targetRows = sql
+		.prepare(
+			`SELECT t.indicator_id, t.goal_id, t.wording FROM target t LEFT JOIN goal g ON g.id = t.goal_id
+			 WHERE t.rank = 0 AND (t.goal_id IS NULL OR g.plan_id = ?) ORDER BY t.goal_id IS NOT NULL, t.id`
+		)
+		.all(planId) as Row[];
+	const targetFor = (indicatorId: number, goalId: number) =>
+		(targetRows.find((t) => t.indicator_id === indicatorId && t.goal_id === goalId) ??
+			targetRows.find((t) => t.indicator_id === indicatorId && t.goal_id == null))?.wording as string | undefined;
+
+	const shown = (l: LatestValue | undefined, unit: string | null, decimals: number) =>
+		l ? displayObservation(l, unit, decimals, 'sv').text : '–';
+
+	const indicatorsOf = (goalId: number): ChapterIndicator[] =>
+		links
+			.filter((l) => l.goal_id === goalId)
+			.map((l) => {
+				const id = l.id as number;
+				const unit = (l.unit as string) ?? null;
+				const decimals = l.decimals as number;
+				const cur = latestNow.get(id);
+				const prev = latestBefore.get(id);
+				return {
+					id,
+					slug: l.slug as string,
+					name: l.name as string,
+					direction: l.direction as Direction,
+					utfall: shown(cur, unit, decimals),
+					utfallPeriod: cur ? formatPeriod(cur.period) : null,
+					utfallPrevious: previous ? shown(prev, unit, decimals) : null,
+					target: targetFor(id, goalId) ?? '',
+					assessment: assessmentFrom(now.indicator.get(id)),
+					previous: previous ? assessmentFrom(before.indicator.get(id)) : null
+				};
+			});
+
+	// Changed since the previous period: colour, arrow or comment differ (a new assessment counts as changed).
+	const changed = (a: AssessmentView | null, b: AssessmentView | null) =>
+		previous !== null &&
+		((a?.colour ?? null) !== (b?.colour ?? null) || (a?.trend ?? null) !== (b?.trend ?? null) || (a?.comment ?? null) !== (b?.comment ?? null));
+
+	const uppdragRows = sql.prepare('SELECT * FROM uppdrag WHERE plan_id = ? AND archived = 0 ORDER BY sort_order, id').all(planId) as Row[];
+	const toUppdrag = (u: Row): ChapterUppdrag => {
+		const a = assessmentFrom(now.uppdrag.get(u.id as number));
+		const b = previous ? assessmentFrom(before.uppdrag.get(u.id as number)) : null;
+		const origin = u.origin as Origin;
+		return {
+			id: u.id as number,
+			number: (u.number as string) ?? null,
+			label: (u.label as string) ?? null,
+			text: u.text as string,
+			origin,
+			category: summaryCategory({ type: 'uppdrag', origin }),
+			assessment: a,
+			previous: b,
+			changed: changed(a, b)
+		};
+	};
+	const uppdragOf = (goalIds: Set<number>): ChapterUppdrag[] =>
+		uppdragRows.filter((u) => u.goal_id != null && goalIds.has(u.goal_id as number)).map(toUppdrag);
+
+	const descendants = (id: number): Row[] => (children.get(id) ?? []).flatMap((c) => [c, ...descendants(c.id as number)]);
+	const sections: ChapterSection[] = goals
+		.filter((g) => g.depth === 0)
+		.map((area) => {
+			const below = descendants(area.id as number);
+			const ids = new Set([area.id as number, ...below.map((g) => g.id as number)]);
+			return {
+				id: area.id as number,
+				number: (area.number as string) ?? null,
+				label: (area.label as string) ?? null,
+				title: area.title as string,
+				overall: below
+					.filter((g) => !counted(g))
+					.map((g) => ({ id: g.id as number, label: (g.label as string) ?? null, title: g.title as string })),
+				goals: below.filter(counted).map((g) => {
+					const a = assessmentFrom(now.goal.get(g.id as number));
+					const b = previous ? assessmentFrom(before.goal.get(g.id as number)) : null;
+					const origin = g.origin as Origin;
+					return {
+						id: g.id as number,
+						number: (g.number as string) ?? null,
+						label: (g.label as string) ?? null,
+						title: g.title as string,
+						origin,
+						category: summaryCategory({ type: 'goal', origin }),
+						assessment: a,
+						previous: b,
+						changed: changed(a, b),
+						indicators: indicatorsOf(g.id as number)
+					};
+				}),
+				uppdrag: uppdragOf(ids)
+			};
+		});
+	// Uppdrag placed under no goal still belong to the chapter: they get a section of their own.
+	const loose = uppdragRows.filter((u) => u.goal_id == null);
+	if (loose.length > 0) {
+		sections.push({ id: 0, number: null, label: null, title: 'Övriga uppdrag', overall: [], goals: [], uppdrag: loose.map(toUppdrag) });
+	}
+
+	const summary = summarise([
+		...sections.flatMap((s) => s.goals.map((g) => ({ type: 'goal' as const, origin: g.origin, colour: g.assessment?.colour ?? null }))),
+		...sections.flatMap((s) => s.uppdrag.map((u) => ({ type: 'uppdrag' as const, origin: u.origin, colour: u.assessment?.colour ?? null })))
+	]);
+
+	return {
+		organisation: { slug: head.org_slug as string, name: head.org_name as string, isExample: head.is_example === 1 },
+		plan: { id: planId, slug: head.slug as string, name: head.name as string, source: (head.source as string) ?? null, levelNames },
+		period,
+		previous,
+		periods,
+		approval: approvalOf(db, period.id),
+		summary,
+		sections
+	};
+}
+
+/** The printed label of a goal: "Inriktningsmål: Nr 19." or "Mål:" (as stored), else its number. */
+export function goalHeading(g: Pick<ChapterGoal, 'label' | 'number'>): string {
+	return g.label ?? (g.number ? `Nr ${g.number.replace(/^Nr\s*/, '')}.` : 'Mål:');
+}
+
+/** The printed label of an uppdrag: "Uppdrag 28." (as stored), else built from its number. */
+export function uppdragHeading(u: Pick<ChapterUppdrag, 'label' | 'number'>): string {
+	return u.label ?? (u.number ? `Uppdrag ${u.number}.` : 'Uppdrag:');
+}
+
+/** The section heading: "3.2 Regional utvecklingsstrategi". */
+export function sectionHeading(s: Pick<ChapterSection, 'number' | 'label' | 'title'>): string {
+	const prefix = s.number ?? s.label;
+	return prefix ? `${prefix} ${s.title}` : s.title;
+}
+
