@@ -7,6 +7,8 @@ declare global {
 			locale: 'sv' | 'en';
 			/** The signed-in user, or null (set by the session step in hooks.server.ts). */
 			user: SessionUser | null;
+			/** Quoted in logs, on the error page and in the `x-request-id` header. */
+			requestId: string;
 		}
 		interface Error {
 			message: string;

@@ -2,10 +2,12 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
 import { env } from '$env/dynamic/private';
-import { getDb } from '$lib/server/db';
+import { closeDb, getDb } from '$lib/server/db';
 import { isLocale } from '$lib/i18n';
 import { firstAdminToken, linkUrl } from '$lib/server/auth/links';
 import { SESSION_COOKIE, pruneSessions, validateSession } from '$lib/server/auth/sessions';
+import { withSecurityHeaders } from '$lib/server/http/security';
+import { parseBodySizeLimit, tooLargeMessage, tooLargeResponse } from '$lib/server/http/limits';
 
 /**
  * Open, migrate and (when empty) seed the database before the first request is served. When no admin can
@@ -14,6 +16,12 @@ import { SESSION_COOKIE, pruneSessions, validateSession } from '$lib/server/auth
 export const init: ServerInit = () => {
 	const db = getDb();
 	if (building) return;
+	// adapter-node emits this on SIGTERM/SIGINT once the server has stopped accepting connections and the
+	// requests in flight have finished: close the database last (checkpoints the WAL).
+	process.once('sveltekit:shutdown', (reason: string) => {
+		closeDb();
+		console.log(`Lägesbild: stängd (${reason}); databasen är stängd.`);
+	});
 	pruneSessions(db);
 	const token = firstAdminToken(db);
 	if (token) {
@@ -45,11 +53,36 @@ const session: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(locale, session);
+/** Same number adapter-node enforces while reading a body (BODY_SIZE_LIMIT), so the two limits agree. */
+const bodyLimit = parseBodySizeLimit(env.BODY_SIZE_LIMIT);
 
-/** Log the real error with an id; show the user only the id and a plain message. */
+/**
+ * Every request gets an id (the `x-request-id` header, and the error page shows it); a body larger than the
+ * limit is refused in Swedish before it is read; every response gets the security headers.
+ */
+const guard: Handle = async ({ event, resolve }) => {
+	event.locals.requestId = crypto.randomUUID().replaceAll('-', '').slice(0, 12);
+	const length = Number(event.request.headers.get('content-length'));
+	const response =
+		Number.isFinite(length) && length > bodyLimit
+			? tooLargeResponse(event.url.pathname, bodyLimit, event.locals.requestId)
+			: await resolve(event);
+	const secured = withSecurityHeaders(response, event.url.pathname);
+	secured.headers.set('x-request-id', event.locals.requestId);
+	return secured;
+};
+
+export const handle = sequence(guard, locale, session);
+
+/**
+ * Log the real error with the request's id; show the user only the id and a plain message, never the error
+ * itself (it can name files, SQL or internals).
+ */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
-	const errorId = crypto.randomUUID().slice(0, 8);
-	if (status !== 404) console.error(`[${errorId}] ${event.request.method} ${event.url.pathname}`, error);
-	return { message: status === 404 ? 'Sidan finns inte' : message, errorId };
+	const errorId = event.locals.requestId ?? crypto.randomUUID().replaceAll('-', '').slice(0, 12);
+	if (status === 404) return { message: 'Sidan finns inte', errorId };
+	// A body that grew past the limit while being read (no Content-Length up front).
+	if (status === 413) return { message: tooLargeMessage(bodyLimit), errorId };
+	console.error(`[${errorId}] ${status} ${event.request.method} ${event.url.pathname}`, error);
+	return { message: status >= 500 ? 'Internt fel' : message, errorId };
 };

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 
 const OBSERVATIONS = '/api/v1/indicators/invanare-totalt/observations';
@@ -112,19 +114,24 @@ test('CORS: the preflight answers 204, and a page from another origin can read t
 	expect(preflight.headers()['access-control-allow-methods']).toBe('GET, HEAD, OPTIONS');
 	expect(preflight.headers()['access-control-allow-origin']).toBe('*');
 
-	// http://localhost:4173 is another origin than http://127.0.0.1:4173 (same machine, so no private-network
-	// rules interfere): Chromium enforces CORS on this fetch.
-	const other = new URL(baseURL!);
-	other.hostname = 'localhost';
-	await page.goto(new URL('/healthz', other).href);
-	const colours = await page.evaluate(async (url) => {
-		const res = await fetch(url, { headers: { Accept: 'application/json' } });
-		const body = await res.json();
-		return body.data.map((a: { colourLabel: string }) => a.colourLabel);
-	}, `${baseURL}/api/v1/assessments?plan=exempelregionen/verksamhetsplan-2025&period=helar-2025&subject=goal`);
-	expect(colours.length).toBeGreaterThan(0);
-	expect(colours).toContain('Röd');
-	// The check is real: a page without the CORS header cannot be read from that origin.
-	const blocked = await page.evaluate((url) => fetch(url).then(() => 'read', () => 'blocked'), `${baseURL}/healthz`);
-	expect(blocked).toBe('blocked');
+	// A page of another site: a bare server on another loopback port (another origin, same machine, so no
+	// private-network rules interfere). Chromium enforces CORS on its fetch. (Our own responses carry a
+	// Content-Security-Policy that forbids such fetches, so none of them can stand in for the other site.)
+	const otherSite = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Another site</title>'));
+	await new Promise<void>((resolve) => otherSite.listen(0, '127.0.0.1', resolve));
+	try {
+		await page.goto(`http://127.0.0.1:${(otherSite.address() as AddressInfo).port}/`);
+		const colours = await page.evaluate(async (url) => {
+			const res = await fetch(url, { headers: { Accept: 'application/json' } });
+			const body = await res.json();
+			return body.data.map((a: { colourLabel: string }) => a.colourLabel);
+		}, `${baseURL}/api/v1/assessments?plan=exempelregionen/verksamhetsplan-2025&period=helar-2025&subject=goal`);
+		expect(colours.length).toBeGreaterThan(0);
+		expect(colours).toContain('Röd');
+		// The check is real: a page without the CORS header cannot be read from that origin.
+		const blocked = await page.evaluate((url) => fetch(url).then(() => 'read', () => 'blocked'), `${baseURL}/healthz`);
+		expect(blocked).toBe('blocked');
+	} finally {
+		otherSite.close();
+	}
 });

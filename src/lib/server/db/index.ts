@@ -25,4 +25,14 @@ export function getDb(): Db {
 	return db;
 }
 
+/**
+ * Closes the database at shutdown, after the last request finished: SQLite checkpoints the WAL into the main
+ * file and removes it, so the file alone is complete (and a backup of it by copying is safe).
+ */
+export function closeDb(): void {
+	if (!db) return;
+	db.$client.close();
+	db = undefined;
+}
+
 export type { Db };

@@ -8,13 +8,7 @@ const NOUN: Record<keyof Counts, string> = {
 	uppdrag: 'uppdrag',
 	indicators: 'indikatorer',
 	links: 'kopplingar',
-	targets: 'målvärden',
-	insatser: 'insatser',
-	results: 'resultat',
-	reportSections: 'avsnitt',
-	reportRows: 'tabellrader',
-	analyses: 'analyser (5.1)',
-	externalGoals: 'externa mål'
+	targets: 'målvärden'
 };
 
 const n = (x: number) => x.toLocaleString('sv-SE');
