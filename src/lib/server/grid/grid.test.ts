@@ -168,7 +168,7 @@ describe('saving the grid', () => {
 		const inside = cell(all, 'exempel-sysselsattning', '2025');
 		const outside = cell(all, 'exempel-sjukfranvaro', '2026T1');
 		const r = saveGrid(db, narrow, period, 'T', post(all, { [inside.name]: '81', [outside.name]: '4' }));
-		expect(r).toMatchObject({ ok: false, status: 403, message: { sv: expect.stringMatching(/Du har inte behörighet att ändra: .*Tertial 1 2026\. Inget sparades\./) } });
+		expect(r).toMatchObject({ ok: false, status: 403, message: { sv: expect.stringMatching(/Du har inte behörighet att ändra: .*\(Tertial 1 2026\)\. Inget sparades\./) } });
 		expect(observationState(db, inside.key).draft).toBeNull();
 	});
 

@@ -46,7 +46,7 @@ export function readPostedCells(fields: Iterable<[string, FormDataEntryValue]>):
 	return out;
 }
 
-const cellLabel = (row: GridRow, cell: GridCell, locale: 'sv' | 'en') => `${row.name}, ${formatPeriod(cell.key.period, locale)}`;
+const cellLabel = (row: GridRow, cell: GridCell, locale: 'sv' | 'en') => `${row.name} (${formatPeriod(cell.key.period, locale)})`;
 const both = (f: (l: 'sv' | 'en') => string): Bilingual => ({ sv: f('sv'), en: f('en') });
 
 function describeCurrent(state: ObservationState): { text: string; message: Bilingual } {
