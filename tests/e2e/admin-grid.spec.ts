@@ -124,7 +124,7 @@ test('an editor fills the grid: a typo saves nothing and keeps what was typed; f
 	await employment.fill('81,5');
 	await unemployment.fill('6,2');
 	await unemployment.press('Enter');
-	await expect(page.getByRole('status')).toContainText('3 värden sparades som utkast.');
+	await expect(page.getByRole('status')).toContainText('3 ändringar sparades.');
 	await expect(absence).toHaveValue('4,7');
 	await expect(employment).toHaveValue('81,5');
 	await expect(unemployment).toHaveValue('6,2');
@@ -133,7 +133,9 @@ test('an editor fills the grid: a typo saves nothing and keeps what was typed; f
 	await expectNoAxeViolations(page);
 
 	// The history of one cell: saved as a draft, by whom, through the grid.
-	await page.getByRole('link', { name: `Historik för ${ABSENCE}` }).click();
+	const historyLink = page.getByRole('link', { name: `Historik för ${ABSENCE}` });
+	const historyHref = await historyLink.getAttribute('href');
+	await historyLink.click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Historik');
 	await expect(page.getByText(/Sjukfrånvaro, andel av ordinarie arbetstid\..*Tertial 1 2026/)).toBeVisible();
 	const row = page.getByRole('row').filter({ hasText: 'utkast sparat' });
@@ -142,6 +144,19 @@ test('an editor fills the grid: a typo saves nothing and keeps what was typed; f
 	await expect(row).toContainText('tabell');
 	await expect(row.getByRole('cell').last()).toHaveText('4,7 %');
 	await expectNoAxeViolations(page);
+
+	// Back in the grid, putting the values back as they were discards the drafts (and leaves the shared e2e
+	// database as the other reporting tests expect it).
+	await page.goto(`${grid}?kon=${sex.code}`);
+	await absence.fill('');
+	await employment.fill(published);
+	await unemployment.fill(loadedUnemployment);
+	await unemployment.press('Enter');
+	await expect(page.getByRole('status')).toContainText('3 ändringar sparades.');
+	for (const cell of [absence, employment, unemployment]) await expect(cell).not.toHaveAccessibleDescription(/Utkast/);
+	await expect(employment).toHaveValue(published);
+	await page.goto(historyHref!);
+	await expect(page.getByRole('row').nth(1)).toContainText('utkast borttaget');
 });
 
 test('a reviewer sees the grid read-only, and a save is refused', async ({ page }, info) => {
