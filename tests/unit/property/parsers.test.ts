@@ -29,7 +29,7 @@ describe('parseSwedishNumber', () => {
 				else expect(['..', '-', '.']).toContain(r.symbol);
 				if (r.kind === 'invalid') expect(r.reason).not.toMatch(INTERNALS);
 			}),
-			runs(1500)
+			runs(800)
 		);
 	});
 
@@ -42,7 +42,7 @@ describe('parseSwedishNumber', () => {
 				expect(r).toMatchObject({ kind: 'number' });
 				expect((r as { value: number }).value).toBeCloseTo(x, d);
 			}),
-			runs(1000)
+			runs(500)
 		);
 	});
 });
@@ -58,7 +58,7 @@ describe('parseEnteredValue', () => {
 					expect(r.message.sv).not.toMatch(INTERNALS);
 				}
 			}),
-			runs(1000)
+			runs(500)
 		);
 	});
 });
@@ -76,7 +76,7 @@ describe('parsePeriod', () => {
 					expect(r.error).not.toMatch(INTERNALS);
 				}
 			}),
-			runs(1500)
+			runs(800)
 		);
 	});
 
@@ -93,7 +93,7 @@ describe('parsePeriod', () => {
 				const r = parsePeriod(c);
 				expect(isPeriod(r) && r.code).toBe(c);
 			}),
-			runs(1000)
+			runs(500)
 		);
 	});
 });
@@ -106,7 +106,7 @@ describe('parseTargetWording', () => {
 				expect(r).toBeTypeOf('object');
 				expect(JSON.stringify(r)).not.toMatch(/NaN|Infinity/);
 			}),
-			runs(1500)
+			runs(800)
 		);
 		expect(parseTargetWording(null)).toBeTypeOf('object');
 	});
@@ -141,7 +141,7 @@ describe('CSV reading', () => {
 				}
 				if (records) expect(header).not.toBeNull();
 			}),
-			runs(1000)
+			runs(500)
 		);
 	});
 
@@ -155,7 +155,7 @@ describe('CSV reading', () => {
 					expect(e).toBeInstanceOf(CsvSyntaxError);
 				}
 			}),
-			runs(1000)
+			runs(500)
 		);
 	});
 });

@@ -44,6 +44,11 @@ export async function backupDatabase(source: string, destination: string): Promi
 	} finally {
 		db.close();
 	}
+	// The copy carries the live file's WAL flag; a single self-contained file is what a backup should be
+	// (no -wal/-shm beside it when it is read). The server switches a restored file back to WAL.
+	const copy = new Database(partial);
+	copy.pragma('journal_mode = DELETE');
+	copy.close();
 	const problems = integrityProblems(partial);
 	if (problems.length) {
 		rmSync(partial, { force: true });

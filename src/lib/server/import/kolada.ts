@@ -54,6 +54,9 @@ export function importKoladaDocument(ctx: StatsContext, bytes: Uint8Array, page:
 	if (!Array.isArray(entries)) {
 		issues.fatal({ code: 'not-data', message: `${where}filen är inte ett svar från Koladas data-API (saknar "values")` });
 	}
+	// A damaged file may have anything where an entry should be: say so instead of failing inside.
+	const notObject = entries.findIndex((e) => !isRecord(e));
+	if (notObject >= 0) issues.fatal({ code: 'not-data', row: offset + notObject + 1, message: `${where}post nr ${notObject + 1} i "values" är inte ett objekt` });
 	if (entries.length > 0 && !('kpi' in entries[0] && 'period' in entries[0])) {
 		issues.fatal({ code: 'not-data', message: `${where}det här är Kolada-metadata (t.ex. /kpi eller /municipality), inte data` });
 	}
@@ -62,7 +65,7 @@ export function importKoladaDocument(ctx: StatsContext, bytes: Uint8Array, page:
 		if (e.ou !== undefined && e.municipality === undefined) {
 			issues.fatal({ code: 'ou-data', row, message: 'data för organisatoriska enheter (ou) kan inte läsas in; använd kommun- eller regiondata' });
 		}
-		const kpi = String(e.kpi ?? '');
+		const kpi = text(e.kpi);
 		const m = meta.get(kpi);
 		const indicatorId = ctx.series.resolve({
 			source: 'kolada',
@@ -77,17 +80,21 @@ export function importKoladaDocument(ctx: StatsContext, bytes: Uint8Array, page:
 			periodKind: 'year',
 			row
 		});
-		const geographyId = ctx.geos.resolve(String(e.municipality ?? ''));
-		if (geographyId === undefined) issues.unknownCode('geography', String(e.municipality), row, 'municipality');
-		const period = ctx.periods.parse(String(e.period ?? ''));
-		if ('error' in period) issues.unknownCode('period', String(e.period), row, 'period');
+		const geographyId = ctx.geos.resolve(text(e.municipality));
+		if (geographyId === undefined) issues.unknownCode('geography', shown(e.municipality), row, 'municipality');
+		const period = ctx.periods.parse(text(e.period));
+		if ('error' in period) issues.unknownCode('period', shown(e.period), row, 'period');
 		if (!Array.isArray(e.values)) {
 			issues.error({ code: 'no-values', row, column: 'values', message: `posten för ${kpi} saknar "values"` });
 			return;
 		}
-		for (const v of e.values) {
-			const sex: Sex | undefined = resolveSex(String(v.gender ?? ''));
-			if (!sex) issues.unknownCode('sex', String(v.gender), row, 'gender');
+		for (const v of e.values as unknown[]) {
+			if (!isRecord(v)) {
+				issues.error({ code: 'not-data', row, column: 'values', value: shown(v), message: `ett värde i "values" är inte ett objekt` });
+				continue;
+			}
+			const sex: Sex | undefined = resolveSex(text(v.gender));
+			if (!sex) issues.unknownCode('sex', shown(v.gender), row, 'gender');
 			if (indicatorId === undefined || geographyId === undefined || 'error' in period || !sex) continue;
 			const status = typeof v.status === 'string' && v.status.trim() !== '' ? v.status.trim() : null;
 			if (typeof v.value === 'number') {
@@ -97,9 +104,15 @@ export function importKoladaDocument(ctx: StatsContext, bytes: Uint8Array, page:
 				const note = status && !isMissingSymbol(status) ? `Kolada-status: ${status}` : null;
 				ctx.writer.add(indicatorId, geographyId, period, sex, null, null, symbol, null, note, row);
 			} else {
-				issues.error({ code: 'not-a-number', row, column: 'value', value: String(v.value), message: `'${String(v.value)}' är inte ett tal` });
+				issues.error({ code: 'not-a-number', row, column: 'value', value: shown(v.value), message: `'${shown(v.value)}' är inte ett tal` });
 			}
 		}
 	});
 	return { entries: entries.length, next: nextPage(doc) };
 }
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+/** A code as text: strings and numbers as they are, anything else (a damaged file) as nothing. */
+const text = (x: unknown): string => (typeof x === 'string' || typeof x === 'number' ? String(x) : '');
+/** A value as a person should see it in a message. */
+const shown = (x: unknown): string => (typeof x === 'string' || typeof x === 'number' ? String(x) : (JSON.stringify(x) ?? String(x)).slice(0, 60));

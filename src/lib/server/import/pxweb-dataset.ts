@@ -57,6 +57,9 @@ function fromJsonStat(doc: Json): Dataset {
 	if (!Array.isArray(ids) || !Array.isArray(sizes) || !isObject(dimension) || ids.length !== sizes.length) {
 		throw new NotData('JSON-stat-filen saknar giltiga "id", "size" eller "dimension"');
 	}
+	if (!ids.every((id) => typeof id === 'string') || !sizes.every((n) => Number.isInteger(n) && n >= 0)) {
+		throw new NotData('JSON-stat-filens "id" ska vara en lista med namn och "size" en lista med heltal');
+	}
 	const role = isObject(doc.role) ? doc.role : {};
 	const roleOf = (id: string): Dimension['role'] => {
 		for (const r of ['time', 'metric', 'geo'] as const) {
@@ -77,7 +80,7 @@ function fromJsonStat(doc: Json): Dataset {
 			id: String(id),
 			label: typeof dim.label === 'string' ? dim.label : String(id),
 			codes,
-			labels: codes.map((c) => labels[c] ?? c),
+			labels: codes.map((c) => (typeof labels[c] === 'string' ? labels[c] : c)),
 			units: isObject(dim.category.unit) ? (dim.category.unit as Dimension['units']) : undefined,
 			role: roleOf(String(id))
 		};
@@ -96,8 +99,8 @@ function fromJsonStat(doc: Json): Dataset {
 	const status = doc.status;
 	const statusAt = (i: number): string | null => {
 		if (typeof status === 'string') return status;
-		if (Array.isArray(status)) return (status[i] as string | null) ?? null;
-		if (isObject(status)) return (status[String(i)] as string | undefined) ?? null;
+		const one = Array.isArray(status) ? status[i] : isObject(status) ? status[String(i)] : null;
+		return typeof one === 'string' ? one : null;
 		return null;
 	};
 	return {
@@ -109,9 +112,11 @@ function fromJsonStat(doc: Json): Dataset {
 		forEachCell(cell) {
 			const n = dimensions.length;
 			const idx = new Array<number>(n).fill(0);
-			const valueAt = Array.isArray(values)
-				? (i: number) => values[i] as number | null
-				: (i: number) => ((values as Json)[String(i)] as number | null | undefined) ?? null;
+			const valueAt = (i: number): number | null => {
+				const v = Array.isArray(values) ? values[i] : (values as Json)[String(i)];
+				if (v === null || v === undefined || typeof v === 'number') return v ?? null;
+				throw new NotData(`värde nr ${i + 1} i "value" är ${JSON.stringify(v).slice(0, 40)}, inte ett tal`);
+			};
 			for (let i = 0; i < total; i++) {
 				// Sparse values (an object) hold only some cells; absent cells carry no value and no status.
 				if (!Array.isArray(values) && !(String(i) in (values as Json))) {
@@ -156,6 +161,17 @@ interface V1Column {
 function fromV1Json(doc: Json): Dataset {
 	const columns = doc.columns as V1Column[];
 	const data = doc.data as { key?: string[]; values?: (string | null)[] }[];
+	// Shapes first, so a damaged file gets a message instead of failing somewhere inside.
+	columns.forEach((c, i) => {
+		if (!isObject(c) || typeof c.code !== 'string') throw new NotData(`kolumn ${i + 1} i "columns" saknar en "code" som text`);
+	});
+	data.forEach((row, r) => {
+		const ok =
+			isObject(row) &&
+			(row.key === undefined || (Array.isArray(row.key) && row.key.every((k) => typeof k === 'string'))) &&
+			(row.values === undefined || (Array.isArray(row.values) && row.values.every((v) => v === null || typeof v === 'string')));
+		if (!ok) throw new NotData(`rad ${r + 1} i "data" har inte formen {"key": [text …], "values": [text …]}`);
+	});
 	const keyColumns = columns.filter((c) => c.type !== 'c');
 	const contentColumns = columns.filter((c) => c.type === 'c');
 	if (contentColumns.length === 0) throw new NotData('v1-svaret saknar innehållskolumner (type "c")');

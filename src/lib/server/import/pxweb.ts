@@ -84,14 +84,20 @@ export function importPxwebDocument(ctx: StatsContext, bytes: Uint8Array, page: 
 				});
 	const seriesOf = seriesResolver(ctx, ds, roles, table!);
 
-	ds.forEachCell((idx, raw, status, ordinal) => {
-		const geographyId = geoIds[roles.geo === -1 ? 0 : idx[roles.geo]];
-		const period = periods[idx[roles.time]];
-		const sex = sexes[roles.sex === -1 ? 0 : idx[roles.sex]];
-		const indicatorId = seriesOf(idx, ordinal);
-		if (geographyId === undefined || period === undefined || sex === undefined || indicatorId === undefined) return;
-		write(ctx, { indicatorId, geographyId, period, sex, raw, status, row: ordinal + 1, column: dims[roles.metric].codes[idx[roles.metric]] });
-	});
+	try {
+		ds.forEachCell((idx, raw, status, ordinal) => {
+			const geographyId = geoIds[roles.geo === -1 ? 0 : idx[roles.geo]];
+			const period = periods[idx[roles.time]];
+			const sex = sexes[roles.sex === -1 ? 0 : idx[roles.sex]];
+			const indicatorId = seriesOf(idx, ordinal);
+			if (geographyId === undefined || period === undefined || sex === undefined || indicatorId === undefined) return;
+			write(ctx, { indicatorId, geographyId, period, sex, raw, status, row: ordinal + 1, column: dims[roles.metric].codes[idx[roles.metric]] });
+		});
+	} catch (e) {
+		// A cell the reader finds damaged (a value that is not a number, a v1 row of the wrong length).
+		if (e instanceof NotData) issues.fatal({ code: 'not-data', message: page > 0 ? `sida ${page + 1}: ${e.message}` : e.message });
+		throw e;
+	}
 	return ds;
 }
 

@@ -121,7 +121,15 @@ export function* decodeChunks(
 		}
 		offset += chunk.byteLength;
 	}
-	if (decoder) yield decoder.decode();
+	if (!decoder) return;
+	// A multi-byte character cut off at the very end of the file only shows here, when the decoder is flushed.
+	let rest: string;
+	try {
+		rest = decoder.decode();
+	} catch {
+		throw new InvalidUtf8(offset);
+	}
+	yield rest;
 }
 
 export class InvalidUtf8 extends Error {
