@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededDb } from '../../../../tests/helpers/db';
-import { getChapter, goalHeading, sectionHeading, uppdragHeading } from './chapter';
+import { filterChapter, getChapter, goalHeading, sectionHeading, uppdragHeading } from './chapter';
+import { countFilter, parseFilter } from '../../domain/chapter-filter';
 
 describe('the chapter of Örebro helår 2019', () => {
 	const db = seededDb();
@@ -54,5 +55,29 @@ describe('the chapter of Örebro helår 2019', () => {
 		expect(c.previous).not.toBeNull();
 		expect(c.previous!.endDate < c.period.endDate).toBe(true);
 		expect(c.sections.flatMap((s) => s.goals).some((g) => g.changed)).toBe(true);
+	});
+});
+
+describe('filterChapter', () => {
+	const db = seededDb();
+	const ex = db.$client.prepare(`SELECT o.slug AS org, p.slug AS plan FROM plan p JOIN organisation o ON o.id = p.organisation_id WHERE o.is_example = 1`).get() as { org: string; plan: string };
+	const ch = getChapter(db, ex.org, ex.plan, null, { publishedOnly: true })!;
+
+	it('keeps only gul and röd goals and uppdrag, and drops empty avsnitt', () => {
+		const { sections, shown, total } = filterChapter(ch, parseFilter(new URLSearchParams('visa=gulrod')));
+		const colours = sections.flatMap((s) => [...s.goals, ...s.uppdrag].map((x) => x.assessment?.colour));
+		expect(colours.length).toBe(shown);
+		expect(shown).toBeLessThan(total);
+		expect(new Set(colours)).toEqual(new Set(['yellow', 'red']));
+		expect(sections.every((s) => s.goals.length + s.uppdrag.length > 0)).toBe(true);
+	});
+
+	it('a summary count and its filtered list agree', () => {
+		for (const row of ch.summary) {
+			for (const colour of ['green', 'yellow', 'red', null] as const) {
+				const { shown } = filterChapter(ch, countFilter(row.category, colour));
+				expect(shown, `${row.category} ${colour}`).toBe(colour ? row[colour] : row.notAssessed);
+			}
+		}
 	});
 });

@@ -16,6 +16,7 @@ import { formatPeriod } from '../../domain/period';
 import type { PeriodState } from '../../domain/review-workflow';
 import { assessmentFrom, latestValues, type AssessmentView, type LatestValue, type Row } from '../queries/shared';
 import { approvalOf, type ApprovalView } from './workflow';
+import { isFiltered, matchesFilter, type ChapterFilter } from '../../domain/chapter-filter';
 
 export interface ChapterPeriod {
 	id: number;
@@ -314,3 +315,15 @@ export function sectionHeading(s: Pick<ChapterSection, 'number' | 'label' | 'tit
 	return prefix ? `${prefix} ${s.title}` : s.title;
 }
 
+
+/** The chapter with only the goals and uppdrag the filter keeps (avsnitt left empty are dropped). */
+export function filterChapter(ch: Chapter, f: ChapterFilter): { sections: ChapterSection[]; shown: number; total: number } {
+	const total = ch.sections.reduce((n, s) => n + s.goals.length + s.uppdrag.length, 0);
+	if (!isFiltered(f)) return { sections: ch.sections, shown: total, total };
+	const keep = (type: 'goal' | 'uppdrag') => (x: ChapterGoal | ChapterUppdrag) =>
+		matchesFilter({ type, origin: x.origin, colour: x.assessment?.colour ?? null, changed: x.changed }, f);
+	const sections = ch.sections
+		.map((s) => ({ ...s, goals: s.goals.filter(keep('goal')) as ChapterGoal[], uppdrag: s.uppdrag.filter(keep('uppdrag')) as ChapterUppdrag[] }))
+		.filter((s) => s.goals.length + s.uppdrag.length > 0);
+	return { sections, shown: sections.reduce((n, s) => n + s.goals.length + s.uppdrag.length, 0), total };
+}

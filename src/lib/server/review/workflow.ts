@@ -357,7 +357,7 @@ export function reopen(db: Db, user: SessionUser, periodId: number, expectedVers
 			old: { state: period.state, approval: approval ?? null, readyMarks: marks.changes },
 			note: reason.trim()
 		});
-		setState(db, tx, actorOf(user), period, next, reason.trim());
+		setState(db, tx, actorOf(user), period, next);
 	});
 }
 
