@@ -22,7 +22,7 @@ export class CliError extends Error {
 }
 
 export const CHAPTER_USAGE = `  npm run export -- periods
-  npm run export -- chapter --org SLUG --plan SLUG --period SLUG|ETIKETT|ID --format ${CHAPTER_FORMATS.join('|')} --out FIL
+  npm run export -- chapter [--org SLUG] --plan SLUG --period SLUG|ETIKETT|ID --format ${CHAPTER_FORMATS.join('|')} --out FIL
       (kapitel = chapter; --format kan utelämnas när --out slutar på .docx, .pdf, .html, .csv eller .xlsx)`;
 
 /** Every period, one line each: "Helår 2019  --org region-orebro-lan --plan rtn-verksamhetsplan-2019 --period helar-2019  (Publicerad)". */
@@ -37,6 +37,17 @@ export function periodLines(db: Db): string[] {
 	return rows.map((r) => `${r.label}  --org ${r.org} --plan ${r.plan} --period ${r.slug}  (${stateLabel(r.state)})`);
 }
 
+function orgOfPlan(db: Db, plan: string): string {
+	const orgs = (
+		db.$client
+			.prepare('SELECT o.slug FROM plan p JOIN organisation o ON o.id = p.organisation_id WHERE p.slug = ?')
+			.all(plan) as { slug: string }[]
+	).map((r) => r.slug);
+	if (orgs.length === 1) return orgs[0];
+	if (orgs.length === 0) throw new CliError(`Fel: planen '${plan}' finns inte. Perioderna som finns:\n${periodLines(db).join('\n')}`);
+	throw new CliError(`Fel: flera organisationer har en plan '${plan}' (${orgs.join(', ')}); ange --org.`, 2);
+}
+
 /** Write the chapter to `out`; returns the line to print. */
 export async function chapterCommand(db: Db, flags: Record<string, string | true>): Promise<string> {
 	const need = (name: string) => {
@@ -44,8 +55,9 @@ export async function chapterCommand(db: Db, flags: Record<string, string | true
 		if (typeof v !== 'string' || !v.trim()) throw new CliError(`Fel: --${name} saknas.\n${CHAPTER_USAGE}`, 2);
 		return v.trim();
 	};
-	const org = need('org');
 	const plan = need('plan');
+	// --org may be left out when the plan's slug names one plan only.
+	const org = typeof flags.org === 'string' && flags.org.trim() ? flags.org.trim() : orgOfPlan(db, plan);
 	const period = need('period');
 	const out = need('out');
 	const format = typeof flags.format === 'string' ? flags.format.toLowerCase() : extname(out).slice(1).toLowerCase();
