@@ -3,6 +3,7 @@
  * this file only parses the flags and dispatches.
  *
  *   npm run export -- periods
+ *   npm run export -- atterrapportering --org region-jamtland-harjedalen --year 2020 --out aterrapportering-2020.docx
  *   npm run export -- chapter --org region-orebro-lan --plan rtn-verksamhetsplan-2019 --period helar-2019 --format docx --out kapitel.docx
  *
  * Database: DATABASE_URL (default data/lagesbild.db). Exit code 0 on success, 1 when the export failed
@@ -10,6 +11,7 @@
  */
 import { createDb, type Db } from '../src/lib/server/db/client';
 import { chapterCommand, CHAPTER_USAGE, CliError, periodLines } from '../src/lib/server/review/export/cli';
+import { reportCommand, REPORT_USAGE, ReportCliError } from '../src/lib/server/insatser/report-cli';
 
 type Flags = Record<string, string | true>;
 type Kind = (db: Db, flags: Flags) => Promise<string> | string;
@@ -17,11 +19,13 @@ type Kind = (db: Db, flags: Flags) => Promise<string> | string;
 const KINDS: Record<string, Kind> = {
 	periods: (db) => periodLines(db).join('\n'),
 	chapter: chapterCommand,
-	kapitel: chapterCommand
+	kapitel: chapterCommand,
+	atterrapportering: reportCommand
 };
 
 const USAGE = `Användning:
 ${CHAPTER_USAGE}
+${REPORT_USAGE}
 Databas: DATABASE_URL (standard data/lagesbild.db).`;
 
 function parseArgs(argv: string[]): { positional: string[]; flags: Flags } {
@@ -52,7 +56,7 @@ async function main() {
 	try {
 		console.log(await kind(db, flags));
 	} catch (e) {
-		if (e instanceof CliError) {
+		if (e instanceof CliError || e instanceof ReportCliError) {
 			console.error(e.message);
 			process.exit(e.code);
 		}

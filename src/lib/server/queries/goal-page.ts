@@ -5,12 +5,15 @@
 import type { Db } from '../db/client';
 import { getPlanPage, type GoalNode, type PlanPage } from './plan-page';
 import { seriesFor, type SeriesPoint } from './shared';
+import { insatserForGoal, type GoalInsats } from './insatser';
 
 export interface GoalPage extends Omit<PlanPage, 'goals' | 'counts'> {
 	goal: GoalNode;
 	ancestors: Pick<GoalNode, 'id' | 'label' | 'number' | 'title' | 'levelName'>[];
 	/** Numeric series of each indicator for the plan's geography up to the period end. */
 	series: Record<number, SeriesPoint[]>;
+	/** Published insatser that contribute to the goal, with their latest results. */
+	insatser: GoalInsats[];
 }
 
 function findPath(nodes: GoalNode[], id: number): GoalNode[] | null {
@@ -40,6 +43,7 @@ export function getGoalPage(db: Db, orgSlug: string, planSlug: string, goalId: n
 		...rest,
 		goal,
 		ancestors: path.slice(0, -1).map(({ id, label, number, title, levelName }) => ({ id, label, number, title, levelName })),
-		series: Object.fromEntries(series)
+		series: Object.fromEntries(series),
+		insatser: insatserForGoal(db, goal.id)
 	};
 }
