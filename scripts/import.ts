@@ -24,8 +24,8 @@ import type { PlanRow } from '../src/lib/server/import/plan-columns';
 const USAGE = `Användning:
   npm run import -- <typ> <fil-eller-url> [flaggor]
       typ: ${IMPORT_KINDS.join(', ')}
-      --org SLUG         organisation (plan)
-      --plan SLUG        plan (plan)
+      --org SLUG         organisation (plan, atterrapportering)
+      --plan SLUG        plan (plan; atterrapportering: planen vars mål RUS-kopplingarna går till)
       --indicator SLUG   alla värden till denna indikator
       --map FIL          mappning kod → indikator (JSON {"kod": "slug"} eller CSV kod;slug)
       --table ID         SCB-tabellens id när svaret inte anger det

@@ -21,6 +21,7 @@ import { parsePlanRows } from './plan-rows';
 import { importPlan } from './plan';
 import { assessIndicatorsForPeriod } from '../assess/indicators';
 import { reassessIndicators } from '../assess/reassess';
+import { importReport } from './atterrapportering';
 
 export interface Applied {
 	source: string;
@@ -40,6 +41,7 @@ interface ApplyContext {
 const SEX_TEXT: Record<Sex, string> = { T: 'totalt', K: 'kvinnor', M: 'män' };
 
 export function applyKind(a: ApplyContext): Applied {
+	if (a.req.kind === 'atterrapportering') return applyReport(a);
 	return a.req.kind === 'plan' ? applyPlan(a) : applyStats(a);
 }
 
@@ -191,3 +193,9 @@ function applyPlan(a: ApplyContext): Applied {
 	return { source: `Plan ${slug} (${prepared.source!.fileName})`, counts: out.counts, examples: out.examples };
 }
 
+/** An återrapportering (JSON): insatser, results, the report's tables and the 5.1 analyses. */
+function applyReport(a: ApplyContext): Applied {
+	const text = [...textOf(a.issues, a.prepared.source!)].join('');
+	const out = importReport(a.db, a.issues, text, a.req.options ?? {}, a.now);
+	return { source: out.label, counts: out.counts, examples: out.examples };
+}

@@ -172,7 +172,7 @@ function apply(db: Db, req: ImportRequest, p: Prepared, started: number): Import
  * The connection is synchronous, so no other statement runs while it is off.
  */
 function skipForeignKeyChecks(req: ImportRequest, sqlite: Db['$client']): boolean {
-	if (req.kind === 'plan' || sqlite.inTransaction) return false;
+	if (req.kind === 'plan' || req.kind === 'atterrapportering' || sqlite.inTransaction) return false;
 	if (!sqlite.pragma('foreign_keys', { simple: true })) return false;
 	sqlite.pragma('foreign_keys = OFF');
 	return true;

@@ -8,7 +8,13 @@ const NOUN: Record<keyof Counts, string> = {
 	uppdrag: 'uppdrag',
 	indicators: 'indikatorer',
 	links: 'kopplingar',
-	targets: 'målvärden'
+	targets: 'målvärden',
+	insatser: 'insatser',
+	results: 'resultat',
+	reportSections: 'avsnitt',
+	reportRows: 'tabellrader',
+	analyses: 'analyser (5.1)',
+	externalGoals: 'externa mål'
 };
 
 const n = (x: number) => x.toLocaleString('sv-SE');

@@ -3,7 +3,7 @@
  * admin upload page. Everything a caller sees is plain data, so it can be printed, sent as JSON or shown.
  */
 
-export const IMPORT_KINDS = ['plan', 'values', 'pxweb', 'kolada', 'kolada-ddf'] as const;
+export const IMPORT_KINDS = ['plan', 'values', 'pxweb', 'kolada', 'kolada-ddf', 'atterrapportering'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** Exactly one of `path`, `url` or `bytes`. `fileName` names uploaded bytes in messages and provenance. */
@@ -68,6 +68,13 @@ export interface Counts {
 	uppdrag?: Count;
 	links?: Count;
 	targets?: Count;
+	/** Återrapportering imports: insatser, their results, the report's sections and rows, 5.1 analyses, external goals. */
+	insatser?: Count;
+	results?: Count;
+	reportSections?: Count;
+	reportRows?: Count;
+	analyses?: Count;
+	externalGoals?: Count;
 }
 
 /** A problem with the input, located as precisely as the format allows. Messages are Swedish. */

@@ -10,6 +10,7 @@ import { geographyIdsByCode, loadGeographies } from './geographies';
 import { seedExample } from './example';
 import { seedJamtland, seedKoladaIndicators } from './jamtland';
 import { seedOrebro } from './orebro';
+import { seedInsatser } from './insatser';
 
 /** The demo data folder, relative to the working directory (the repository root). */
 export const DEMO_DATA_DIR = resolve(process.env.DEMO_DATA_DIR ?? 'scripts/demo-data');
@@ -24,6 +25,8 @@ export function seedDemo(db: Db, dataDir = DEMO_DATA_DIR): string {
 		seedOrebro(db, dataDir, geo, slugs);
 		seedJamtland(db, dataDir, geo, kpis);
 		seedExample(db, geo, slugs);
+		// After the other plans, so that their goal ids stay as the tests and links know them.
+		seedInsatser(db, dataDir);
 		const periods = sqlite.prepare('SELECT id FROM follow_up_period').all() as { id: number }[];
 		for (const p of periods) assessIndicatorsForPeriod(db, p.id);
 	})();
