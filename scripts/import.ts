@@ -19,6 +19,7 @@ import { OREBRO } from '../src/lib/server/seed/orebro';
 import { runImport, exportPlan, planCsv, planXlsx, formatIssue, countText, IMPORT_KINDS } from '../src/lib/server/import';
 import type { Count, Counts, ImportKind, ImportOptions, ImportResult } from '../src/lib/server/import';
 import { progressBar } from '../src/lib/server/import/progress';
+import { templateXlsx as insatsTemplateXlsx } from '../src/lib/server/import/insats-template';
 import type { PlanRow } from '../src/lib/server/import/plan-columns';
 
 const USAGE = `Användning:
@@ -36,7 +37,7 @@ const USAGE = `Användning:
       --json             skriv resultatet som JSON på stdout
       --user NAMN        vem som läser in (standard: inloggad användare)
   npm run import -- export-plan --org SLUG --plan SLUG --out FIL.xlsx|FIL.csv
-  npm run import -- template [--out MAPP]     (standard: static/templates)
+  npm run import -- template [--out MAPP]     (standard: static/templates; plan-mall och insatser-mall)
 Databas: DATABASE_URL (standard data/lagesbild.db).`;
 
 type Flags = Record<string, string | true>;
@@ -174,6 +175,8 @@ async function templateCommand(flags: Flags): Promise<number> {
 	await writePlan(rows, join(dir, 'plan-mall.xlsx'));
 	await writePlan(rows, join(dir, 'plan-mall.csv'));
 	console.log(`Mallen är skriven till ${join(dir, 'plan-mall.xlsx')} och ${join(dir, 'plan-mall.csv')} (${rows.length} exempelrader).`);
+	writeFileSync(join(dir, 'insatser-mall.xlsx'), await insatsTemplateXlsx());
+	console.log(`Insatsmallen är skriven till ${join(dir, 'insatser-mall.xlsx')}.`);
 	return 0;
 }
 

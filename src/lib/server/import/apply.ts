@@ -22,6 +22,7 @@ import { importPlan } from './plan';
 import { assessIndicatorsForPeriod } from '../assess/indicators';
 import { reassessIndicators } from '../assess/reassess';
 import { importReport } from './atterrapportering';
+import { importTemplate } from './insats-template';
 
 export interface Applied {
 	source: string;
@@ -195,6 +196,10 @@ function applyPlan(a: ApplyContext): Applied {
 
 /** An återrapportering (JSON): insatser, results, the report's tables and the 5.1 analyses. */
 function applyReport(a: ApplyContext): Applied {
+	if (a.prepared.sheets) {
+		const t = importTemplate(a.db, a.issues, a.prepared.sheets, a.req.options?.org, a.now);
+		return { source: t.label, counts: t.counts, examples: t.examples };
+	}
 	const text = [...textOf(a.issues, a.prepared.source!)].join('');
 	const out = importReport(a.db, a.issues, text, a.req.options ?? {}, a.now);
 	return { source: out.label, counts: out.counts, examples: out.examples };

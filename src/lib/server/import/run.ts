@@ -20,11 +20,14 @@ import { fetchPxweb } from './pxweb-fetch';
 import type { KpiMeta } from './kolada';
 import { isXlsx, readXlsx, type SheetRows } from './xlsx';
 import { applyKind, type Applied } from './apply';
+import { TEMPLATE_SHEETS } from './insats-template';
 import { summarise } from './summary';
 
 export interface Prepared {
 	source: Source | null;
 	sheet: SheetRows | null;
+	/** Every sheet of a workbook, for kinds that read several (the insats template). */
+	sheets?: SheetRows[];
 	tableHint: string | null;
 	kpiMeta: KpiMeta;
 	/** A problem found before the transaction (a failed fetch, an unreadable workbook). */
@@ -48,7 +51,7 @@ export function runImportSync(db: Db, req: ImportRequest): ImportResult {
 	if (req.input.url) throw new Error('runImportSync kan inte hämta URL:er; använd runImport');
 	const source = openSource(req);
 	const prepared: Prepared = { source, sheet: null, tableHint: req.options?.table ?? null, kpiMeta: new Map(), fatal: null };
-	if ((req.kind === 'plan' || req.kind === 'values') && isXlsx(source.peek(), source.fileName)) {
+	if ((req.kind === 'plan' || req.kind === 'values' || req.kind === 'atterrapportering') && isXlsx(source.peek(), source.fileName)) {
 		throw new Error('runImportSync läser inte XLSX; använd runImport');
 	}
 	return apply(db, req, prepared, started);
@@ -91,6 +94,11 @@ async function prepare(req: ImportRequest): Promise<Prepared> {
 				const bytes = prepared.source.documents()[0];
 				prepared.sheet = await readXlsx(bytes, kind === 'plan' ? ['Rader', 'Plan'] : ['Värden', 'Data']);
 			}
+		}
+		if (kind === 'atterrapportering' && isXlsx(prepared.source.peek(), prepared.source.fileName)) {
+			prepared.sheets = await Promise.all(
+				Object.values(TEMPLATE_SHEETS).map((name) => readXlsx(prepared.source!.documents()[0], [name]))
+			);
 		}
 	} catch (e) {
 		prepared.fatal = { code: e instanceof FetchError ? 'fetch' : 'read', file: input.fileName ?? input.path ?? input.url, message: (e as Error).message };
