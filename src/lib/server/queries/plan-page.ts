@@ -84,7 +84,7 @@ export function getPlanPage(db: Db, orgSlug: string, planSlug: string, periodSlu
 		.prepare(
 			`SELECT o.slug AS org_slug, o.name AS org_name, o.is_example, p.*, g.name AS geography_name, g.code AS geography_code
 			 FROM plan p JOIN organisation o ON o.id = p.organisation_id LEFT JOIN geography g ON g.id = p.geography_id
-			 WHERE o.slug = ? AND p.slug = ?`
+			 WHERE o.slug = ? AND p.slug = ? AND p.archived = 0`
 		)
 		.get(orgSlug, planSlug) as Row | undefined;
 	if (!head) return null;
@@ -107,21 +107,23 @@ export function getPlanPage(db: Db, orgSlug: string, planSlug: string, periodSlu
 		.prepare(
 			`SELECT gi.goal_id, i.* FROM goal_indicator gi
 			 JOIN goal g ON g.id = gi.goal_id JOIN indicator i ON i.id = gi.indicator_id
-			 WHERE g.plan_id = ? ORDER BY gi.goal_id, gi.sort_order`
+			 WHERE g.plan_id = ? AND i.archived = 0 ORDER BY gi.goal_id, gi.sort_order`
 		)
 		.all(planId) as Row[];
 	const latest = latestValues(db, [...new Set(links.map((l) => l.id as number))], (head.geography_id as number) ?? null, endDate);
 	const targetRows = sql
 		.prepare(
-			`SELECT t.indicator_id, t.kind, t.wording FROM target t LEFT JOIN goal g ON g.id = t.goal_id
+			`SELECT t.indicator_id, t.goal_id, t.kind, t.wording FROM target t LEFT JOIN goal g ON g.id = t.goal_id
 			 WHERE t.rank = 0 AND (t.goal_id IS NULL OR g.plan_id = ?)
 			   AND t.indicator_id IN (SELECT gi.indicator_id FROM goal_indicator gi JOIN goal g2 ON g2.id = gi.goal_id WHERE g2.plan_id = ?)
 			 ORDER BY t.goal_id IS NOT NULL, t.id`
 		)
 		.all(planId, planId) as Row[];
-	const targets = new Map<number, { kind: TargetKind; wording: string }>();
+	// Per indicator the general target, and per goal × indicator the goal's own one, which wins on that goal.
+	const targets = new Map<string, { kind: TargetKind; wording: string }>();
 	for (const t of targetRows) {
-		if (!targets.has(t.indicator_id as number)) targets.set(t.indicator_id as number, { kind: t.kind as TargetKind, wording: t.wording as string });
+		const key = `${t.goal_id ?? ''}:${t.indicator_id}`;
+		if (!targets.has(key)) targets.set(key, { kind: t.kind as TargetKind, wording: t.wording as string });
 	}
 
 	const indicatorsByGoal = new Map<number, IndicatorRow[]>();
@@ -136,7 +138,7 @@ export function getPlanPage(db: Db, orgSlug: string, planSlug: string, periodSlu
 			direction: r.direction as Direction,
 			attribution: (r.attribution as string) ?? null,
 			latest: latest.get(id) ?? null,
-			target: targets.get(id) ?? null,
+			target: targets.get(`${r.goal_id}:${id}`) ?? targets.get(`:${id}`) ?? null,
 			assessment: assessmentFrom(byIndicator.get(id))
 		};
 		const list = indicatorsByGoal.get(r.goal_id as number) ?? [];
@@ -181,8 +183,10 @@ export function getPlanPage(db: Db, orgSlug: string, planSlug: string, periodSlu
 			uppdrag: uppdragByGoal.get(g.id as number) ?? [],
 			children: []
 		};
-		nodes.set(node.id, node);
 		const parent = g.parent_id ? nodes.get(g.parent_id as number) : undefined;
+		// Under an archived goal (not in `nodes`): archived with it, so not shown.
+		if (g.parent_id && !parent) continue;
+		nodes.set(node.id, node);
 		if (parent) parent.children.push(node);
 		else roots.push(node);
 	}
