@@ -122,7 +122,7 @@ export function getIndicatorPage(db: Db, slug: string, asked: IndicatorViewState
 				   g.id AS goal_id, g.label, g.number, g.title, pg.code AS plan_geo
 				 FROM goal_indicator gi JOIN goal g ON g.id = gi.goal_id JOIN plan p ON p.id = g.plan_id
 				 JOIN organisation o ON o.id = p.organisation_id LEFT JOIN geography pg ON pg.id = p.geography_id
-				 WHERE gi.indicator_id = ? ORDER BY o.sort_order, p.sort_order, g.id`
+				 WHERE gi.indicator_id = ? AND g.archived = 0 AND p.archived = 0 ORDER BY o.sort_order, p.sort_order, g.id`
 			)
 			.all(id) as Row[]
 	);

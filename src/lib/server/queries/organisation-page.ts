@@ -62,7 +62,7 @@ export function getOrganisationPage(db: Db, orgSlug: string): OrganisationPage |
 		.get(orgSlug) as Row | undefined;
 	if (!org) return null;
 
-	const plans = (sql.prepare('SELECT * FROM plan WHERE organisation_id = ? ORDER BY sort_order, name').all(org.id) as Row[]).map((p) =>
+	const plans = (sql.prepare('SELECT * FROM plan WHERE organisation_id = ? AND archived = 0 ORDER BY sort_order, name').all(org.id) as Row[]).map((p) =>
 		planOverview(db, p)
 	);
 

@@ -33,6 +33,7 @@ export function listOrganisations(db: Db): OrganisationSummary[] {
 			endYear: plan.endYear
 		})
 		.from(plan)
+		.where(eq(plan.archived, false))
 		.orderBy(asc(plan.sortOrder), asc(plan.name))
 		.all();
 	const periods = db

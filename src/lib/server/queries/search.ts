@@ -81,7 +81,7 @@ export function loadSearchDocuments(db: Db): SearchDocument<SearchMeta>[] {
 			`SELECT g.id, g.number, g.label, g.title, g.description,
 			        p.slug AS plan_slug, p.name AS plan_name, o.slug AS org_slug, o.name AS org_name, o.is_example
 			   FROM goal g JOIN plan p ON p.id = g.plan_id JOIN organisation o ON o.id = p.organisation_id
-			  WHERE g.archived = 0
+			  WHERE g.archived = 0 AND p.archived = 0
 			  ORDER BY ${planOrder}, g.id`
 		)
 		.all() as Row[];
@@ -91,7 +91,7 @@ export function loadSearchDocuments(db: Db): SearchDocument<SearchMeta>[] {
 			`SELECT u.id, u.number, u.label, u.text, u.owner,
 			        p.slug AS plan_slug, p.name AS plan_name, o.slug AS org_slug, o.name AS org_name, o.is_example
 			   FROM uppdrag u JOIN plan p ON p.id = u.plan_id JOIN organisation o ON o.id = p.organisation_id
-			  WHERE u.archived = 0
+			  WHERE u.archived = 0 AND p.archived = 0
 			  ORDER BY ${planOrder}, u.sort_order, u.id`
 		)
 		.all() as Row[];
@@ -111,7 +111,7 @@ export function loadSearchDocuments(db: Db): SearchDocument<SearchMeta>[] {
 			`SELECT gi.indicator_id, g.label, g.number, g.title, p.name AS plan_name, o.name AS org_name, o.is_example
 			   FROM goal_indicator gi
 			   JOIN goal g ON g.id = gi.goal_id AND g.archived = 0
-			   JOIN plan p ON p.id = g.plan_id JOIN organisation o ON o.id = p.organisation_id
+			   JOIN plan p ON p.id = g.plan_id AND p.archived = 0 JOIN organisation o ON o.id = p.organisation_id
 			  ORDER BY ${planOrder}, g.id`
 		)
 		.all() as Row[];

@@ -18,7 +18,7 @@ export function getUppdragPage(db: Db, orgSlug: string, planSlug: string, uppdra
 			`SELECT u.*, p.id AS plan_id, p.slug AS plan_slug, p.name AS plan_name, p.level_names,
 			   o.slug AS org_slug, o.name AS org_name, o.is_example
 			 FROM uppdrag u JOIN plan p ON p.id = u.plan_id JOIN organisation o ON o.id = p.organisation_id
-			 WHERE u.id = ? AND o.slug = ? AND p.slug = ? AND u.archived = 0`
+			 WHERE u.id = ? AND o.slug = ? AND p.slug = ? AND u.archived = 0 AND p.archived = 0`
 		)
 		.get(uppdragId, orgSlug, planSlug) as Row | undefined;
 	if (!row) return null;

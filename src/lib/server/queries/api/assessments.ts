@@ -96,7 +96,7 @@ export function apiAssessments(db: Db, filter: AssessmentFilter): ApiAssessment[
 			   u.number AS u_number, u.label AS u_label, u.text AS u_text, i.slug AS i_slug, i.name AS i_name
 			 FROM assessment a
 			 JOIN follow_up_period fp ON fp.id = a.period_id
-			 JOIN plan p ON p.id = fp.plan_id JOIN organisation o ON o.id = p.organisation_id
+			 JOIN plan p ON p.id = fp.plan_id AND p.archived = 0 JOIN organisation o ON o.id = p.organisation_id
 			 LEFT JOIN goal g ON g.id = a.goal_id LEFT JOIN uppdrag u ON u.id = a.uppdrag_id
 			 LEFT JOIN indicator i ON i.id = a.indicator_id
 			 WHERE ${where.join(' AND ')}

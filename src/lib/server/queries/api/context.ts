@@ -33,7 +33,7 @@ export function loadPlanRefs(db: Db): PlanRef[] {
 	const rows = db.$client
 		.prepare(
 			`SELECT o.slug AS org, p.slug AS plan, fp.slug AS period
-			 FROM plan p JOIN organisation o ON o.id = p.organisation_id
+			 FROM plan p JOIN organisation o ON o.id = p.organisation_id AND p.archived = 0
 			 LEFT JOIN follow_up_period fp ON fp.plan_id = p.id AND fp.state = 'published'
 			 ORDER BY o.sort_order, o.name, p.sort_order, p.name, fp.end_date`
 		)

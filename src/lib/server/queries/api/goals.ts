@@ -121,7 +121,7 @@ function goalRef(g: Row, levelNames: unknown): ApiGoalRef {
 
 const HEAD = `SELECT p.id AS plan_id, p.slug AS plan_slug, p.name AS plan_name, p.level_names,
 	o.slug AS org_slug, o.name AS org_name, o.is_example
-	FROM plan p JOIN organisation o ON o.id = p.organisation_id WHERE p.id = ?`;
+	FROM plan p JOIN organisation o ON o.id = p.organisation_id WHERE p.id = ? AND p.archived = 0`;
 
 /** Published periods only: the officials' drafts stay out of the API. */
 function assessmentsFor(db: Db, column: 'goal_id' | 'uppdrag_id', id: number): ApiPeriodAssessment[] {

@@ -97,7 +97,7 @@ export function apiIndicators(db: Db, filter: IndicatorFilter): ApiIndicatorSumm
 			 WHERE i.archived = 0 AND (@org IS NULL OR o.slug = @org OR i.id IN (
 			   SELECT gi.indicator_id FROM goal_indicator gi JOIN goal g ON g.id = gi.goal_id
 			   JOIN plan p ON p.id = g.plan_id JOIN organisation po ON po.id = p.organisation_id
-			   WHERE po.slug = @org AND g.archived = 0))
+			   WHERE po.slug = @org AND g.archived = 0 AND p.archived = 0))
 			 ORDER BY i.id`
 		)
 		.all({ org: filter.organisation }) as Row[];
@@ -148,7 +148,7 @@ export function apiIndicator(db: Db, slug: string): ApiIndicator | null {
 				   o.slug AS org_slug
 				 FROM goal_indicator gi JOIN goal g ON g.id = gi.goal_id JOIN plan p ON p.id = g.plan_id
 				 JOIN organisation o ON o.id = p.organisation_id
-				 WHERE gi.indicator_id = ? AND g.archived = 0
+				 WHERE gi.indicator_id = ? AND g.archived = 0 AND p.archived = 0
 				 ORDER BY o.sort_order, o.name, p.sort_order, p.name, g.depth, g.sort_order, g.id`
 			)
 			.all(id) as Row[]

@@ -44,7 +44,7 @@ function load(db: Db, slug: string | null): ApiOrganisation[] {
 	const plans = sql
 		.prepare(
 			`SELECT id, organisation_id, slug, name, kind, start_year, end_year FROM plan
-			 WHERE organisation_id IN (${marks}) ORDER BY sort_order, name`
+			 WHERE organisation_id IN (${marks}) AND archived = 0 ORDER BY sort_order, name`
 		)
 		.all(...ids) as Row[];
 	const periods = sql

@@ -82,7 +82,7 @@ export function apiPlan(db: Db, orgSlug: string, planSlug: string): ApiPlan | nu
 		.prepare(
 			`SELECT p.*, o.slug AS org_slug, o.name AS org_name, o.is_example, g.code AS geo_code, g.name AS geo_name
 			 FROM plan p JOIN organisation o ON o.id = p.organisation_id LEFT JOIN geography g ON g.id = p.geography_id
-			 WHERE o.slug = ? AND p.slug = ?`
+			 WHERE o.slug = ? AND p.slug = ? AND p.archived = 0`
 		)
 		.get(orgSlug, planSlug) as Row | undefined;
 	if (!head) return null;
