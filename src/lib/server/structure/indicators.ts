@@ -273,3 +273,14 @@ export function reassess(db: Db, indicatorId: number): void {
 }
 
 export const indicatorNotFound = () => notFound({ sv: 'Indikatorn finns inte.', en: 'The indicator does not exist.' });
+
+/** The indicators linked to a goal, in their order. */
+export function linkedIndicatorsOf(db: Db, goalId: number): { id: number; slug: string; name: string; unit: string | null; archived: boolean }[] {
+	const rows = db.$client
+		.prepare(
+			`SELECT i.id, i.slug, i.name, i.unit, i.archived FROM goal_indicator gi JOIN indicator i ON i.id = gi.indicator_id
+			 WHERE gi.goal_id = ? ORDER BY gi.sort_order, i.id`
+		)
+		.all(goalId) as Row[];
+	return rows.map((r) => ({ id: r.id as number, slug: r.slug as string, name: r.name as string, unit: (r.unit as string) ?? null, archived: r.archived === 1 }));
+}
