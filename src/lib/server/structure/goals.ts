@@ -234,7 +234,7 @@ export function setGoalArchived(db: Db, user: SessionUser, id: number, archived:
 	});
 }
 
-/** What hangs on a goal: sub-goals, indicator links, uppdrag, targets, assessments (drafts too), editor scopes. */
+/** What hangs on a goal: sub-goals, indicator links, uppdrag, targets, assessments (drafts too), review comments, insatser, editor scopes. */
 export function goalAttachments(db: Db, id: number): number {
 	return (
 		count(db, 'SELECT count(*) AS n FROM goal WHERE parent_id = ?', id) +
@@ -243,6 +243,8 @@ export function goalAttachments(db: Db, id: number): number {
 		count(db, 'SELECT count(*) AS n FROM target WHERE goal_id = ?', id) +
 		count(db, 'SELECT count(*) AS n FROM assessment WHERE goal_id = ?', id) +
 		count(db, "SELECT count(*) AS n FROM assessment_draft WHERE subject_kind = 'goal' AND subject_id = ?", id) +
+		count(db, "SELECT count(*) AS n FROM review_comment WHERE subject_kind = 'goal' AND subject_id = ?", id) +
+		count(db, 'SELECT count(*) AS n FROM insats_goal WHERE goal_id = ?', id) +
 		count(db, 'SELECT count(*) AS n FROM user_scope WHERE goal_id = ?', id)
 	);
 }

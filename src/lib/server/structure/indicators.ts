@@ -212,6 +212,7 @@ export function indicatorAttachments(db: Db, id: number): number {
 		count(db, 'SELECT count(*) AS n FROM observation_draft WHERE indicator_id = ?', id) +
 		count(db, 'SELECT count(*) AS n FROM assessment WHERE indicator_id = ?', id) +
 		count(db, "SELECT count(*) AS n FROM assessment_draft WHERE subject_kind = 'indicator' AND subject_id = ?", id) +
+		count(db, "SELECT count(*) AS n FROM review_comment WHERE subject_kind = 'indicator' AND subject_id = ?", id) +
 		count(db, 'SELECT count(*) AS n FROM goal_indicator WHERE indicator_id = ?', id)
 	);
 }

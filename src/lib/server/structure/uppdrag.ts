@@ -119,7 +119,8 @@ export function setUppdragArchived(db: Db, user: SessionUser, id: number, archiv
 export function uppdragAttachments(db: Db, id: number): number {
 	return (
 		count(db, 'SELECT count(*) AS n FROM assessment WHERE uppdrag_id = ?', id) +
-		count(db, "SELECT count(*) AS n FROM assessment_draft WHERE subject_kind = 'uppdrag' AND subject_id = ?", id)
+		count(db, "SELECT count(*) AS n FROM assessment_draft WHERE subject_kind = 'uppdrag' AND subject_id = ?", id) +
+		count(db, "SELECT count(*) AS n FROM review_comment WHERE subject_kind = 'uppdrag' AND subject_id = ?", id)
 	);
 }
 
