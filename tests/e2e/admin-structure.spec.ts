@@ -227,3 +227,28 @@ test('two sessions edit the same goal: the second sees the conflict and chooses'
 	await expect(other.locator('#goal-title')).toHaveValue('Mitt förslag igen');
 	await other.context().close();
 });
+
+test('without JavaScript: the parser reading and field errors come from the server', async ({ browser }, info) => {
+	test.slow();
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await makeUser(page, `${unique(info, 'utan-js')}@example.se`, 'admin');
+	await page.goto('/admin/struktur/plan/3');
+	await page.locator('#goal-number').fill('7 b');
+	await page.getByRole('button', { name: 'Skapa mål' }).click();
+	await expect(page.getByRole('link', { name: 'Text: Skriv målets text.' })).toBeVisible();
+	await expect(page.locator('#goal-number')).toHaveValue('7 b');
+	await page.locator('#goal-parentId').selectOption({ index: 1 });
+	await page.locator('#goal-title').fill('Mål utan skript');
+	await page.getByRole('button', { name: 'Skapa mål' }).click();
+	await expect(page).toHaveURL(/\/admin\/struktur\/mal\/\d+\?skapad=1$/);
+	const value = await optionValue(page, '#link-indicatorId', 'Invånare');
+	await page.locator('#link-indicatorId').selectOption(value);
+	await page.getByRole('button', { name: 'Koppla', exact: true }).click();
+	await page.locator(`#new-${value}-wording`).fill('Öka jämfört med föregående år');
+	await page.getByRole('button', { name: 'Visa tolkningen' }).last().click();
+	await expect(page.getByTestId('target-preview')).toContainText('Målet är att värdet ska öka jämfört med föregående år.');
+	await page.getByRole('button', { name: 'Spara målvärdet' }).last().click();
+	await expect(page.getByRole('heading', { level: 4, name: 'Huvudmålvärde: Öka jämfört med föregående år' })).toBeVisible();
+	await context.close();
+});

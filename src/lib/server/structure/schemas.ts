@@ -50,7 +50,7 @@ const m = {
 		frequency: 'Choose how often values arrive.',
 		source: 'Choose Kolada, SCB or none.',
 		percent: 'Enter a share in per cent between 0 and 100, e.g. 5 or 2.5.',
-		wording: 'Enter the target as printed in the document, e.g. "At least 58 %".',
+		wording: 'Enter the target as printed in the (Swedish) document, e.g. "Minst 58 %".',
 		rank: 'Choose main target or further target.',
 		version: 'The form has no version; reload the page.'
 	}
