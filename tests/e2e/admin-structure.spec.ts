@@ -244,6 +244,10 @@ test('two sessions edit the same goal: the second sees the conflict and chooses'
 	await expect(other.getByText('✓ Ändringen är sparad.')).toBeVisible();
 	await expect(other.locator('#goal-title')).toHaveValue('Mitt förslag igen');
 	await other.context().close();
+	// Leave the shared database as found: the goal has nothing attached, so it can be deleted.
+	await page.goto(goalUrl);
+	await page.getByRole('button', { name: 'Ta bort', exact: true }).click();
+	await expect(page).toHaveURL(/\/admin\/struktur\/plan\/3$/);
 });
 
 test('without JavaScript: the parser reading and field errors come from the server', async ({ browser }, info) => {
@@ -268,5 +272,10 @@ test('without JavaScript: the parser reading and field errors come from the serv
 	await expect(page.getByTestId('target-preview')).toContainText('Målet är att värdet ska öka jämfört med föregående år.');
 	await page.getByRole('button', { name: 'Spara målvärdet' }).last().click();
 	await expect(page.getByRole('heading', { level: 4, name: 'Huvudmålvärde: Öka jämfört med föregående år' })).toBeVisible();
+	// Leave the shared database as found: target, link, goal.
+	await page.getByRole('button', { name: 'Ta bort målvärdet' }).first().click();
+	await page.getByRole('button', { name: /^Ta bort kopplingen/ }).click();
+	await page.getByRole('button', { name: 'Ta bort', exact: true }).click();
+	await expect(page).toHaveURL(/\/admin\/struktur\/plan\/3$/);
 	await context.close();
 });
