@@ -24,6 +24,8 @@ describe('parseEnteredValue', () => {
 		if (r.kind === 'invalid') {
 			expect(r.message.sv).toContain(`'${input}' är inte ett tal`);
 			expect(r.message.sv).toContain('12,5');
+			// Said once, not twice.
+			expect(r.message.sv.split('är inte ett tal')).toHaveLength(2);
 		}
 	});
 

@@ -27,7 +27,8 @@ export function parseEnteredValue(input: string): EnteredValue {
 		return {
 			kind: 'invalid',
 			message: {
-				sv: `'${text}' är inte ett tal: ${n.reason}. Skriv till exempel 12,5 eller 2 588.`,
+				// The reason already starts "'…' är inte ett tal".
+				sv: `${n.reason}. Skriv till exempel 12,5 eller 2 588.`,
 				en: `'${text}' is not a number: ${n.reason}. Write e.g. 12.5 or 2588.`
 			}
 		};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatDate, formatDateLong, formatNumber, formatPercent, formatValue, type NumberOptions } from './format';
+import { formatChange, formatDate, formatDateLong, formatDateTime, formatNumber, formatPercent, formatValue, type NumberOptions } from './format';
 
 // Exact characters Intl uses: no-break space groups thousands in sv-SE, U+2212 is its minus sign.
 const NBSP = '\u00a0';
@@ -143,5 +143,20 @@ describe('formatDateLong', () => {
 	];
 	it.each(cases)('$input.iso $input.locale → $expected', ({ input, expected }) => {
 		expect(formatDateLong(input.iso, input.locale)).toBe(expected);
+	});
+});
+
+describe('formatDateTime', () => {
+	const cases: { input: { iso: string; locale?: 'sv' | 'en' }; expected: string }[] = [
+		// Summer time: UTC+2.
+		{ input: { iso: '2026-05-03T12:05:09.123Z' }, expected: '2026-05-03 14:05' },
+		{ input: { iso: '2026-05-03T12:05:09.123Z', locale: 'en' }, expected: '3 May 2026, 14:05' },
+		// Winter time: UTC+1, and past midnight in Sweden while still the day before in UTC.
+		{ input: { iso: '2025-12-31T23:30:00Z' }, expected: '2026-01-01 00:30' },
+		{ input: { iso: 'igår' }, expected: 'igår' },
+		{ input: { iso: '' }, expected: '' }
+	];
+	it.each(cases)('$input.iso $input.locale → $expected', ({ input, expected }) => {
+		expect(formatDateTime(input.iso, input.locale)).toBe(expected);
 	});
 });

@@ -154,3 +154,25 @@ export function formatDateLong(iso: string, locale: Locale = 'sv'): string {
 	if (!parsed) return iso;
 	return dateFormat(locale, 'long').format(parsed.date);
 }
+
+const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/**
+ * A moment (an ISO timestamp, as the audit log stores it) in Swedish time: sv "2026-05-03 14:05",
+ * en "3 May 2026, 14:05". Always Europe/Stockholm, so the server and every reader show the same clock.
+ * Input that is not a timestamp is returned unchanged.
+ */
+export function formatDateTime(iso: string, locale: Locale = 'sv'): string {
+	const date = new Date(iso);
+	if (!ISO_DATE.test(iso.trim()) || Number.isNaN(date.getTime())) return iso;
+	let format = dateTimeFormats.get(locale);
+	if (!format) {
+		format = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+			dateStyle: locale === 'sv' ? 'short' : 'medium',
+			timeStyle: 'short',
+			timeZone: 'Europe/Stockholm'
+		});
+		dateTimeFormats.set(locale, format);
+	}
+	return format.format(date);
+}
