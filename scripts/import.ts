@@ -98,17 +98,25 @@ async function main(): Promise<number> {
 	};
 	const isUrl = /^https?:\/\//i.test(target);
 	const db = createDb(databaseUrl());
+	const who = str(flags, 'user') ?? userInfo().username;
 	const result = await runImport(db, {
 		kind: command as ImportKind,
 		input: isUrl ? { url: target } : { path: target },
 		options,
-		user: str(flags, 'user') ?? userInfo().username
+		user: who,
+		// The audit entry names the account when --user is one's e-mail address; the batch keeps the name as given.
+		actor: { userId: accountId(db, who), channel: 'cli' }
 	});
 	bar.end();
 	db.$client.close();
 	if (json) console.log(JSON.stringify(result, null, 2));
 	else print(result);
 	return result.ok ? 0 : 1;
+}
+
+function accountId(db: ReturnType<typeof createDb>, who: string): number | null {
+	const row = db.$client.prepare('SELECT id FROM user WHERE email = ?').get(who.trim().toLowerCase()) as { id: number } | undefined;
+	return row?.id ?? null;
 }
 
 function print(r: ImportResult): void {

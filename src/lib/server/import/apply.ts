@@ -28,6 +28,8 @@ export interface Applied {
 	source: string;
 	counts: Counts;
 	examples: { new: ExampleRow[]; changed: ExampleRow[]; removed: ExampleRow[] };
+	/** What was written to, for the authorization hook: the indicators with rows, or the plan. */
+	touched: { indicators: number[]; planId?: number };
 }
 
 interface ApplyContext {
@@ -125,7 +127,8 @@ function applyStats(a: ApplyContext): Applied {
 	return {
 		source: label,
 		counts,
-		examples: { new: [...ctx.series.examples, ...writer.examples.new], changed: writer.examples.changed, removed: writer.examples.removed }
+		examples: { new: [...ctx.series.examples, ...writer.examples.new], changed: writer.examples.changed, removed: writer.examples.removed },
+		touched: { indicators: [...writer.indicators] }
 	};
 }
 
@@ -186,12 +189,17 @@ function applyPlan(a: ApplyContext): Applied {
 	}
 	if (header.length === 0) issues.fatal({ code: 'empty', message: 'filen är tom' });
 	const parsed = parsePlanRows(header, rows, issues);
-	if (issues.hasErrors) return { source: '', counts: {}, examples: { new: [], changed: [], removed: [] } };
+	if (issues.hasErrors) return { source: '', counts: {}, examples: { new: [], changed: [], removed: [] }, touched: { indicators: [] } };
 	const out = importPlan(db, issues, parsed, { org: opts.org, plan: opts.plan, replace: opts.replace, now: a.now });
 	const periods = db.$client.prepare('SELECT id FROM follow_up_period WHERE plan_id = ?').all(out.planId) as { id: number }[];
 	if (!issues.hasErrors) for (const p of periods) assessIndicatorsForPeriod(db, p.id);
 	const slug = (db.$client.prepare('SELECT slug FROM plan WHERE id = ?').get(out.planId) as { slug: string }).slug;
-	return { source: `Plan ${slug} (${prepared.source!.fileName})`, counts: out.counts, examples: out.examples };
+	return {
+		source: `Plan ${slug} (${prepared.source!.fileName})`,
+		counts: out.counts,
+		examples: out.examples,
+		touched: { indicators: [], planId: out.planId }
+	};
 }
 
 /** An återrapportering (JSON): insatser, results, the report's tables and the 5.1 analyses. */

@@ -10,7 +10,8 @@
  */
 import { existsSync } from 'node:fs';
 import type { Db } from '../db/client';
-import type { Counts, ImportIssue, ImportRequest, ImportResult } from './types';
+import type { Counts, ImportIssue, ImportRequest, ImportResult, ImportTouched } from './types';
+import { writeAudit } from '../auth/audit';
 import { Source, InvalidUtf8 } from './source';
 import { Issues, ImportAbort } from './issues';
 import { CsvSyntaxError } from './csv-stream';
@@ -136,6 +137,7 @@ function apply(db: Db, req: ImportRequest, p: Prepared, started: number): Import
 	const fkOff = skipForeignKeyChecks(req, sqlite);
 	try {
 		sqlite.transaction(() => {
+			const before = highestIds(sqlite);
 			const batchId = Number(
 				sqlite
 					.prepare('INSERT INTO import_batch (source, kind, file_name, url, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?)')
@@ -144,6 +146,11 @@ function apply(db: Db, req: ImportRequest, p: Prepared, started: number): Import
 			const applied: Applied = applyKind({ db, req, prepared: p, issues, batchId, now });
 			issues.flushUnknown();
 			if (issues.hasErrors) throw new Rollback();
+			if (req.authorize) {
+				const refused = req.authorize(touchedBy(sqlite, req, applied, before));
+				for (const message of refused) issues.errors.push({ file: fileName, code: 'forbidden', message });
+				if (refused.length) throw new Rollback();
+			}
 			result.sha256 = p.source!.sha256();
 			result.source = opts.source ?? applied.source;
 			result.counts = applied.counts;
@@ -159,6 +166,15 @@ function apply(db: Db, req: ImportRequest, p: Prepared, started: number): Import
 			result.ok = true;
 			if (opts.dryRun || result.unchanged) throw new Rollback();
 			result.batchId = batchId;
+			if (req.actor) {
+				writeAudit(db, req.actor, {
+					action: 'import',
+					entity: 'import_batch',
+					entityId: batchId,
+					new: result.counts,
+					note: `${fileName}, SHA-256 ${result.sha256}`
+				});
+			}
 		})();
 	} catch (e) {
 		if (!(e instanceof Rollback)) {
@@ -169,6 +185,27 @@ function apply(db: Db, req: ImportRequest, p: Prepared, started: number): Import
 		if (fkOff) sqlite.pragma('foreign_keys = ON');
 	}
 	return finish(result, started);
+}
+
+/** The highest plan and indicator ids before the import: anything above was created by it. */
+function highestIds(sqlite: Db['$client']): { plan: number; indicator: number } {
+	const max = (table: string) => (sqlite.prepare(`SELECT coalesce(max(id), 0) AS n FROM ${table}`).get() as { n: number }).n;
+	return { plan: max('plan'), indicator: max('indicator') };
+}
+
+function touchedBy(sqlite: Db['$client'], req: ImportRequest, applied: Applied, before: { plan: number; indicator: number }): ImportTouched {
+	const out: ImportTouched = { kind: req.kind, indicators: [] };
+	const planId = applied.touched.planId;
+	if (planId !== undefined) {
+		const p = sqlite.prepare('SELECT organisation_id, slug FROM plan WHERE id = ?').get(planId) as { organisation_id: number; slug: string };
+		out.plan = { organisationId: p.organisation_id, planId, slug: p.slug, created: planId > before.plan };
+	}
+	const ind = sqlite.prepare('SELECT slug, name FROM indicator WHERE id = ?');
+	for (const id of applied.touched.indicators) {
+		const r = ind.get(id) as { slug: string; name: string };
+		out.indicators.push({ id, slug: r.slug, name: r.name, created: id > before.indicator });
+	}
+	return out;
 }
 
 /**

@@ -47,6 +47,31 @@ export interface ImportRequest {
 	options?: ImportOptions;
 	/** Who imports (user name or "seed"); stored on the batch. */
 	user?: string;
+	/**
+	 * Who imports, for the audit log: an import that writes adds one entry (action 'import', entity
+	 * 'import_batch') in its own transaction. Without it (the seed) nothing is audited.
+	 */
+	actor?: ImportActor;
+	/**
+	 * Called inside the transaction, after the file is read and before anything is kept (dry runs too), with
+	 * what the import touches. Any message returned refuses the whole import, with the messages as errors.
+	 */
+	authorize?: (touched: ImportTouched) => string[];
+}
+
+/** Who imports, through which channel; `userId` is null when there is no account (the CLI without --user). */
+export interface ImportActor {
+	userId: number | null;
+	channel: 'import' | 'cli' | 'system';
+}
+
+/** What an import wrote, or would write: the subject of an authorization check. */
+export interface ImportTouched {
+	kind: ImportKind;
+	/** Plan imports: the organisation and plan the file goes to (possibly created by it). */
+	plan?: { organisationId: number; planId: number; slug: string; created: boolean };
+	/** Statistics imports: the indicators the file has rows for. `created`: made by this import. */
+	indicators: { id: number; slug: string; name: string; created: boolean }[];
 }
 
 export interface Count {
