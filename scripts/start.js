@@ -14,7 +14,8 @@ process.env.PORT ??= '3000';
 process.env.HOST ??= '127.0.0.1';
 // Without ORIGIN, adapter-node assumes https and refuses the browser's form posts (see README).
 process.env.ORIGIN ??= `http://${process.env.HOST}:${process.env.PORT}`;
-// Largest request body (import files uploaded by officials); adapter-node's own default is 512K.
-process.env.BODY_SIZE_LIMIT ??= '20M';
+// Largest request body (import files uploaded by officials); adapter-node's own default is 512K. The import
+// page takes files up to 20 MB; the extra megabyte is room for the rest of its form (a mapping file, options).
+process.env.BODY_SIZE_LIMIT ??= '21M';
 console.log(`Lägesbild: startar på ${process.env.ORIGIN}`);
 await import('../build/index.js');

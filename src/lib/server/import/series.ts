@@ -46,7 +46,12 @@ const FREQUENCY: Record<PeriodKind, string> = {
 /** Reads a mapping: JSON `{ "code": "indicator-slug" }`, or CSV with the code first and the slug second. */
 export function loadMap(map: string | Record<string, string>): Record<string, string> {
 	if (typeof map !== 'string') return map;
-	const text = readFileSync(map, 'utf8').replace(/^\uFEFF/, '');
+	return parseMap(readFileSync(map, 'utf8'));
+}
+
+/** The text of a mapping file (JSON or CSV, as `loadMap` reads), e.g. one uploaded on the admin page. */
+export function parseMap(raw: string): Record<string, string> {
+	const text = raw.replace(/^\uFEFF/, '');
 	if (text.trimStart().startsWith('{')) return JSON.parse(text) as Record<string, string>;
 	const firstLine = text.split(/\r?\n/, 1)[0];
 	const { header, rows } = parseCsv(text, detectSeparator(firstLine));
