@@ -1,7 +1,7 @@
 /**
  * The largest request body the server accepts. adapter-node enforces BODY_SIZE_LIMIT while it reads a body
  * (default 512K, English message); the hook checks Content-Length against the same number first, so a too
- * large upload gets a clear Swedish answer before anything is read. `npm start` sets 20M (import files).
+ * large upload gets a clear Swedish answer before anything is read. `npm start` sets 21M (import files).
  */
 export const DEFAULT_BODY_SIZE_LIMIT = '512K';
 
