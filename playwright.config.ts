@@ -41,7 +41,6 @@ export default defineConfig({
 		url: `${ORIGIN}/healthz`,
 		reuseExistingServer: false,
 		timeout: 60_000,
-		// BODY_SIZE_LIMIT as scripts/start.js sets it, so the import page takes its 20 MB.
-		env: { PORT: String(PORT), HOST: '127.0.0.1', ORIGIN, DATABASE_URL: DATABASE, BODY_SIZE_LIMIT: '21M' }
+		env: { PORT: String(PORT), HOST: '127.0.0.1', ORIGIN, DATABASE_URL: DATABASE }
 	}
 });

@@ -6,21 +6,21 @@ import type { Locale } from '../../i18n';
 import { IMPORT_KINDS, type ImportKind } from './types';
 import type { PendingOptions } from './pending';
 import { parseMap } from './series';
-import { parseBodySizeLimit } from '../http/limits';
+import { formatBytes, parseBodySizeLimit } from '../http/limits';
 
-/**
- * The largest file the page accepts. The server's BODY_SIZE_LIMIT (checked for every request in hooks.server.ts)
- * should be a little more, as scripts/start.js sets it, so a too large file gets this page's own message.
- */
+/** The largest file the page accepts, when the server's body limit allows it (see uploadLimit). */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 
-/** What the page can take: its own limit, or the server's body limit when that is lower. */
-export const uploadLimit = (bodySizeLimit: string | undefined): number => Math.min(IMPORT_MAX_BYTES, parseBodySizeLimit(bodySizeLimit));
+/** Room in a request for the rest of the form (mapping file, options, multipart boundaries). */
+export const FORM_MARGIN_BYTES = 64 * 1024;
 
-export const formatMegabytes = (bytes: number, locale: Locale): string => {
-	const mb = bytes / (1024 * 1024);
-	return `${mb >= 1 ? mb.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 }) : '< 1'} MB`;
-};
+/**
+ * What the page can take: its own limit, or less when the server's BODY_SIZE_LIMIT (checked for every
+ * request in hooks.server.ts) would not leave room for the rest of the form. So a too large file gets the
+ * page's own message beside the field, not the server's general 413 page. `npm start` sets 21M.
+ */
+export const uploadLimit = (bodySizeLimit: string | undefined): number =>
+	Math.min(IMPORT_MAX_BYTES, parseBodySizeLimit(bodySizeLimit) - FORM_MARGIN_BYTES);
 
 const m = {
 	sv: {
@@ -48,7 +48,7 @@ const m = {
 };
 
 export const tooBigMessage = (locale: Locale, limit: number, size?: number): string =>
-	m[locale].tooBig(formatMegabytes(limit, locale), size === undefined ? undefined : formatMegabytes(size, locale));
+	m[locale].tooBig(formatBytes(limit), size === undefined ? undefined : formatBytes(size));
 
 /** The typed values to show again in the form (files cannot be shown again). */
 export interface UploadValues {

@@ -8,6 +8,7 @@ import { IMPORT_KINDS, runImport, type ImportResult } from '$lib/server/import';
 import { deletePending, loadPending, pendingDir, savePending, sweepPending, type PendingProblem } from '$lib/server/import/pending';
 import { readUploadForm, tooBigMessage, uploadLimit } from '$lib/server/import/upload-form';
 import { listBatches } from '$lib/server/queries/import-batches';
+import { formatBytes } from '$lib/server/http/limits';
 import type { Db } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -76,7 +77,7 @@ export const load: PageServerLoad = ({ locals }) => {
 		targets: targets(db, user),
 		indicators: indicators(db),
 		batches: listBatches(db, 30),
-		maxBytes: limit(),
+		maxText: formatBytes(limit()),
 		isAdmin: user.role === 'admin'
 	};
 };
@@ -87,7 +88,7 @@ export const actions: Actions = {
 		const user = requireRole(locals, ROLES);
 		const max = limit();
 		const length = Number(request.headers.get('content-length'));
-		if (length > max) return fail(413, { values: null, errors: { file: tooBigMessage(locals.locale, max, length) } });
+		if (length > max) return fail(413, { values: null, errors: { file: tooBigMessage(locals.locale, max) } });
 		let fd: FormData;
 		try {
 			fd = await request.formData();
