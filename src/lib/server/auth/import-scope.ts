@@ -5,6 +5,7 @@
  * - a statistics import may only touch indicators linked to at least one goal inside their scope, or
  *   indicators the import itself creates. Observations belong to the indicator, so an indicator shared by
  *   several plans may be updated by the editors of any of them; one linked to no goal, by admins only.
+ * - an återrapportering (insatser) needs an organisation scope for the reporting organisation.
  * Otherwise the whole import is refused with the list of indicators out of scope. The rule runs inside the
  * import's transaction (ImportRequest.authorize), so a refused import leaves the database as it was.
  */
@@ -29,6 +30,11 @@ export function importRefusals(db: Db, user: SessionUser, touched: ImportTouched
 		if (allowed(user, 'editor', target)) return [];
 		const what = touched.plan.created ? `en ny plan '${touched.plan.slug}' i en organisation` : `planen '${touched.plan.slug}'`;
 		return [`Du får inte läsa in ${what} utanför ditt ansvarsområde; inget lästes in.`];
+	}
+	if (touched.kind === 'atterrapportering') {
+		// Insatser and the report belong to the organisation as a whole: an organisation scope is needed.
+		if (touched.organisation && allowed(user, 'editor', { organisationId: touched.organisation.id })) return [];
+		return [`Du får bara läsa in återrapporteringen för en organisation som hela är ditt ansvarsområde; inget lästes in.`];
 	}
 	const outside = touched.indicators.filter((i) => !i.created && !indicatorInScope(db, user, i.id));
 	if (outside.length === 0) return [];

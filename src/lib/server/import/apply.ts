@@ -28,8 +28,8 @@ export interface Applied {
 	source: string;
 	counts: Counts;
 	examples: { new: ExampleRow[]; changed: ExampleRow[]; removed: ExampleRow[] };
-	/** What was written to, for the authorization hook: the indicators with rows, or the plan. */
-	touched: { indicators: number[]; planId?: number };
+	/** What was written to, for the authorization hook: the indicators with rows, the plan, or the organisation. */
+	touched: { indicators: number[]; planId?: number; organisationSlug?: string };
 }
 
 interface ApplyContext {
@@ -206,9 +206,9 @@ function applyPlan(a: ApplyContext): Applied {
 function applyReport(a: ApplyContext): Applied {
 	if (a.prepared.sheets) {
 		const t = importTemplate(a.db, a.issues, a.prepared.sheets, a.req.options?.org, a.now);
-		return { source: t.label, counts: t.counts, examples: t.examples };
+		return { source: t.label, counts: t.counts, examples: t.examples, touched: { indicators: [], organisationSlug: a.req.options?.org } };
 	}
 	const text = [...textOf(a.issues, a.prepared.source!)].join('');
 	const out = importReport(a.db, a.issues, text, a.req.options ?? {}, a.now);
-	return { source: out.label, counts: out.counts, examples: out.examples };
+	return { source: out.label, counts: out.counts, examples: out.examples, touched: { indicators: [], organisationSlug: a.req.options?.org } };
 }

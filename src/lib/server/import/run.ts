@@ -200,6 +200,11 @@ function touchedBy(sqlite: Db['$client'], req: ImportRequest, applied: Applied, 
 		const p = sqlite.prepare('SELECT organisation_id, slug FROM plan WHERE id = ?').get(planId) as { organisation_id: number; slug: string };
 		out.plan = { organisationId: p.organisation_id, planId, slug: p.slug, created: planId > before.plan };
 	}
+	const orgSlug = applied.touched.organisationSlug;
+	if (orgSlug !== undefined) {
+		const o = sqlite.prepare('SELECT id FROM organisation WHERE slug = ?').get(orgSlug) as { id: number } | undefined;
+		if (o) out.organisation = { id: o.id, slug: orgSlug };
+	}
 	const ind = sqlite.prepare('SELECT slug, name FROM indicator WHERE id = ?');
 	for (const id of applied.touched.indicators) {
 		const r = ind.get(id) as { slug: string; name: string };

@@ -70,6 +70,8 @@ export interface ImportTouched {
 	kind: ImportKind;
 	/** Plan imports: the organisation and plan the file goes to (possibly created by it). */
 	plan?: { organisationId: number; planId: number; slug: string; created: boolean };
+	/** Återrapportering imports: the reporting organisation (its insatser and report). */
+	organisation?: { id: number; slug: string };
 	/** Statistics imports: the indicators the file has rows for. `created`: made by this import. */
 	indicators: { id: number; slug: string; name: string; created: boolean }[];
 }

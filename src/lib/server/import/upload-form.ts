@@ -89,7 +89,7 @@ export async function readUploadForm(
 	else bytes = new Uint8Array(await file.arrayBuffer());
 
 	const options: PendingOptions = { replace: values.replace === 'on' };
-	if (values.kind === 'plan') {
+	if (values.kind === 'plan' || values.kind === 'atterrapportering') {
 		if (values.target && !known.targets.has(values.target)) errors.target = t.target;
 		const [what, rest] = values.target.split(/:(.*)/s, 2);
 		if (what === 'org') options.org = rest;

@@ -13,7 +13,8 @@ const sv = {
 		values: { name: 'Värden', explain: 'Utfall i långt format: indikator, geografi, period, kön, värde (CSV med ; eller , eller Excel).' },
 		pxweb: { name: 'SCB (PxWeb)', explain: 'Ett svar från SCB:s Statistikdatabas, API v1 eller v2 (JSON-stat 2.0 eller json).' },
 		kolada: { name: 'Kolada', explain: 'Ett svar från Koladas API v2 eller v3 (JSON med values[]).' },
-		'kolada-ddf': { name: 'Kolada (DDF)', explain: 'En Kolada-serie i DDF-format (CSV: geo, år, värde).' }
+		'kolada-ddf': { name: 'Kolada (DDF)', explain: 'En Kolada-serie i DDF-format (CSV: geo, år, värde).' },
+		atterrapportering: { name: 'Återrapportering (insatser)', explain: 'Insatser, resultat och återrapporteringens tabeller (JSON eller insatsmallen i Excel). Välj organisationen nedan.' }
 	} satisfies Kinds,
 	template: 'Mall för planer',
 	templateXlsx: 'plan-mall.xlsx (Excel, med instruktioner)',
@@ -21,7 +22,7 @@ const sv = {
 	file: 'Fil',
 	fileHint: (max: string) => `CSV, Excel (XLSX) eller JSON, högst ${max}.`,
 	chooseAgain: 'Välj filen igen: webbläsaren skickar inte om den.',
-	planOptions: 'För planer',
+	planOptions: 'För planer och återrapportering',
 	target: 'Organisation eller plan',
 	targetHint: 'Vart planen läses in. "Enligt filen" använder filens rader med typ organisation och plan.',
 	fromFile: 'Enligt filen',
@@ -61,7 +62,13 @@ const sv = {
 		uppdrag: 'Uppdrag',
 		indicators: 'Indikatorer',
 		links: 'Kopplingar mål–indikator',
-		targets: 'Målvärden'
+		targets: 'Målvärden',
+		insatser: 'Insatser',
+		results: 'Resultat',
+		reportSections: 'Avsnitt i återrapporteringen',
+		reportRows: 'Rader i återrapporteringen',
+		analyses: 'Analyser och utvärderingar',
+		externalGoals: 'Externa mål'
 	} satisfies Record<keyof Counts, string>,
 	examples: { new: 'Nya, exempel', changed: 'Ändrade, exempel', removed: 'Tas bort, exempel' },
 	before: 'Före',
@@ -116,7 +123,8 @@ const en: Text = {
 		values: { name: 'Values', explain: 'Values in long format: indicator, geography, period, sex, value (CSV with ; or , or Excel).' },
 		pxweb: { name: 'SCB (PxWeb)', explain: "A response from Statistics Sweden's database, API v1 or v2 (JSON-stat 2.0 or json)." },
 		kolada: { name: 'Kolada', explain: 'A response from the Kolada API v2 or v3 (JSON with values[]).' },
-		'kolada-ddf': { name: 'Kolada (DDF)', explain: 'A Kolada series in DDF format (CSV: geo, year, value).' }
+		'kolada-ddf': { name: 'Kolada (DDF)', explain: 'A Kolada series in DDF format (CSV: geo, year, value).' },
+		atterrapportering: { name: 'Annual report (insatser)', explain: "Actions, results and the report's tables (JSON or the actions template in Excel). Choose the organisation below." }
 	},
 	template: 'Template for plans',
 	templateXlsx: 'plan-mall.xlsx (Excel, with instructions)',
@@ -124,7 +132,7 @@ const en: Text = {
 	file: 'File',
 	fileHint: (max) => `CSV, Excel (XLSX) or JSON, at most ${max}.`,
 	chooseAgain: 'Choose the file again: the browser does not send it twice.',
-	planOptions: 'For plans',
+	planOptions: 'For plans and annual reports',
 	target: 'Organisation or plan',
 	targetHint: 'Where the plan goes. "From the file" uses the file\'s organisation and plan rows.',
 	fromFile: 'From the file',
@@ -164,7 +172,13 @@ const en: Text = {
 		uppdrag: 'Assignments',
 		indicators: 'Indicators',
 		links: 'Goal–indicator links',
-		targets: 'Targets'
+		targets: 'Targets',
+		insatser: 'Actions',
+		results: 'Results',
+		reportSections: 'Report sections',
+		reportRows: 'Report rows',
+		analyses: 'Analyses and evaluations',
+		externalGoals: 'External goals'
 	},
 	examples: { new: 'New, examples', changed: 'Changed, examples', removed: 'To remove, examples' },
 	before: 'Before',
