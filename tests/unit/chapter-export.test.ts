@@ -126,6 +126,8 @@ describe('DOCX', () => {
 });
 
 describe('PDF', () => {
+	// Skipped only where Chromium is absent (`npm test` installs it before the e2e run, so CI always has it): the PDF
+	// is Chromium printing the chapter page, and there is nothing else to print it with.
 	it.skipIf(!chromiumPath())('is printed by Chromium: pages > 0 and the chapter text', { timeout: 60_000 }, async () => {
 		const file = await exportChapter(ch, 'pdf');
 		const pdf = Buffer.from(file.body);

@@ -54,7 +54,8 @@ export type AssessmentSaveResult =
 	| { ok: false; kind: 'invalid'; errors: Partial<Record<AssessmentField, Bilingual>> }
 	| { ok: false; kind: 'conflict'; state: AssessmentState };
 
-const COLUMN: Record<SubjectKind, string> = { goal: 'goal_id', uppdrag: 'uppdrag_id', indicator: 'indicator_id' };
+/** The assessment column that holds each kind of subject. */
+export const SUBJECT_COLUMN: Record<SubjectKind, string> = { goal: 'goal_id', uppdrag: 'uppdrag_id', indicator: 'indicator_id' };
 const COLOURS: Colour[] = ['green', 'yellow', 'red'];
 const COMMENT_MAX = 10_000;
 const REASON_MIN = 10;
@@ -65,7 +66,7 @@ export function assessmentState(db: Db, s: AssessmentSubject): AssessmentState {
 	const p = db.$client
 		.prepare(
 			`SELECT colour, source, computed_colour, computed_reason, explanation, comment, override_reason, version
-			 FROM assessment WHERE period_id = ? AND ${COLUMN[s.kind]} = ?`
+			 FROM assessment WHERE period_id = ? AND ${SUBJECT_COLUMN[s.kind]} = ?`
 		)
 		.get(s.periodId, s.id) as Record<string, never> | undefined;
 	const d = db.$client

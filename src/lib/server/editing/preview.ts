@@ -7,6 +7,7 @@
 import type { Db } from '../db/client';
 import { reassessIndicators } from '../assess/reassess';
 import { periodAssessmentDrafts, planObservationDrafts } from './publish';
+import { SUBJECT_COLUMN } from './assessment-drafts';
 
 class Rollback extends Error {}
 
@@ -32,7 +33,7 @@ export function withDraftsApplied<T>(db: Db, planId: number, read: () => T): T {
 			const periods = sqlite.prepare("SELECT id FROM follow_up_period WHERE plan_id = ? AND state IN ('open', 'ready')").all(planId) as { id: number }[];
 			for (const p of periods) {
 				for (const d of periodAssessmentDrafts(db, p.id)) {
-					const col = d.subject_kind === 'goal' ? 'goal_id' : d.subject_kind === 'uppdrag' ? 'uppdrag_id' : 'indicator_id';
+					const col = SUBJECT_COLUMN[d.subject_kind];
 					const existing = sqlite.prepare(`SELECT id FROM assessment WHERE period_id = ? AND ${col} = ?`).get(p.id, d.subject_id) as { id: number } | undefined;
 					if (existing) {
 						sqlite

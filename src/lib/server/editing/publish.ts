@@ -16,7 +16,7 @@ import { getReportingPeriod, isLocked, LOCKED_MESSAGE, type ReportingPeriod } fr
 import { indicatorTargets, mayEdit, subjectTargets } from './scope';
 import type { SubjectKind } from '../db/schema-drafts';
 import { keyId, type Bilingual } from './observation-drafts';
-import { subjectId } from './assessment-drafts';
+import { subjectId, SUBJECT_COLUMN } from './assessment-drafts';
 
 export interface Held {
 	what: 'observation' | 'assessment';
@@ -52,8 +52,6 @@ interface AssDraftRow {
 	comment: string | null;
 	base_version: number;
 }
-
-const COLUMN: Record<SubjectKind, string> = { goal: 'goal_id', uppdrag: 'uppdrag_id', indicator: 'indicator_id' };
 
 /** The value drafts that belong to a plan: drafts of indicators linked to its goals. */
 export function planObservationDrafts(db: Db, planId: number): ObsDraftRow[] {
@@ -139,7 +137,7 @@ function publishAssessments(db: Db, user: SessionUser, actor: Actor, period: Rep
 	let count = 0;
 	for (const d of periodAssessmentDrafts(db, period.id)) {
 		if (!mayEdit(user, subjectTargets(db, d.subject_kind, d.subject_id, period.planId))) continue;
-		const col = COLUMN[d.subject_kind];
+		const col = SUBJECT_COLUMN[d.subject_kind];
 		const id = subjectId({ periodId: period.id, kind: d.subject_kind, id: d.subject_id });
 		const before = sqlite.prepare(`SELECT id, colour, source, computed_colour, comment, override_reason, version FROM assessment WHERE period_id = ? AND ${col} = ?`).get(period.id, d.subject_id) as
 			| { id: number; colour: string | null; source: string; computed_colour: string | null; comment: string | null; override_reason: string | null; version: number }
@@ -179,4 +177,31 @@ function publishAssessments(db: Db, user: SessionUser, actor: Actor, period: Rep
 		count++;
 	}
 	return count;
+}
+
+/** What the publish page lists: the period's drafts with names, and whether this user may publish each. */
+export function publishOverview(db: Db, user: SessionUser, period: ReportingPeriod) {
+	const sqlite = db.$client;
+	const indicatorName = sqlite.prepare('SELECT name FROM indicator WHERE id = ?');
+	const geographyName = sqlite.prepare('SELECT name FROM geography WHERE id = ?');
+	const values = planObservationDrafts(db, period.planId).map((d) => ({
+		indicator: (indicatorName.get(d.indicator_id) as { name: string }).name,
+		geography: (geographyName.get(d.geography_id) as { name: string }).name,
+		sex: d.sex,
+		period: d.period,
+		value: d.remove ? null : (d.value ?? d.text_value ?? d.missing_symbol),
+		remove: !!d.remove,
+		mine: mayEdit(user, indicatorTargets(db, d.indicator_id, period.planId))
+	}));
+	const assessments = periodAssessmentDrafts(db, period.id).map((d) => ({
+		kind: d.subject_kind,
+		id: d.subject_id,
+		colour: d.colour,
+		comment: d.comment,
+		mine: mayEdit(user, subjectTargets(db, d.subject_kind, d.subject_id, period.planId))
+	}));
+	const plan = sqlite
+		.prepare('SELECT p.slug, o.slug AS org FROM plan p JOIN organisation o ON o.id = p.organisation_id WHERE p.id = ?')
+		.get(period.planId) as { slug: string; org: string };
+	return { values, assessments, plan };
 }
