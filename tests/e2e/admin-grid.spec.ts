@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
+import { waitForHydration } from './helpers/hydration';
 
 const ORIGIN = process.env.E2E_ORIGIN ?? 'http://127.0.0.1:4173';
 const DATABASE_URL = process.env.E2E_DATABASE_URL ?? 'data/e2e-4173.db';
@@ -72,6 +73,7 @@ test('an editor fills the grid: a typo saves nothing and keeps what was typed; f
 	await page.getByLabel('Kön').selectOption(sex.code);
 	await page.getByRole('button', { name: 'Visa' }).click();
 	await expect(page).toHaveURL(new RegExp(`kon=${sex.code}`));
+	await waitForHydration(page);
 	await expect(page.getByRole('link', { name: 'Tabell' })).toHaveAttribute('aria-current', 'page');
 	await expect(page.getByRole('heading', { name: `Årsvärden (${sex.word})` })).toBeVisible();
 	await expect(page.getByRole('heading', { name: /Tertialvärden/ })).toBeVisible();

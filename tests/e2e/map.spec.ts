@@ -1,6 +1,7 @@
 /** Maps: the indicator's map tab (län and kommuner), keyboard and year, and the locator maps. */
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
+import { gotoHydrated } from './helpers/hydration';
 
 const INDICATOR = '/indikator/arbetsloshet-18-65-ar';
 const areas = (page: Page) => page.locator('[data-map] a[data-code]');
@@ -70,7 +71,7 @@ test('Örebro: 12 kommuner, then all 21 län with Örebro län outlined', async 
 });
 
 test('keyboard focus moves from area to area and the read-out follows with value and rank', async ({ page }) => {
-	await page.goto(`${INDICATOR}?focus=23&tab=map`);
+	await gotoHydrated(page, `${INDICATOR}?focus=23&tab=map`);
 	const line = readout(page);
 	// The hint ("Peka på …") is for screens that can hover; a touch screen shows no line until an area has focus.
 	const canHover = await page.evaluate(() => matchMedia('(hover: hover)').matches);
@@ -97,7 +98,7 @@ test('keyboard focus moves from area to area and the read-out follows with value
 });
 
 test('switching year changes the fills and the legend; the colour scale can compare with riket', async ({ page }) => {
-	await page.goto(`${INDICATOR}?focus=23&tab=map`);
+	await gotoHydrated(page, `${INDICATOR}?focus=23&tab=map`);
 	const before = await fills(page);
 	expect(new Set(before).size).toBeGreaterThan(1);
 	const legend = page.locator('[data-map] .legend');

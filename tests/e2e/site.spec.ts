@@ -1,6 +1,7 @@
 /** The public site end to end: from the overview down to an indicator, its views, downloads and embed. */
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
+import { gotoHydrated } from './helpers/hydration';
 
 test('overview → plan → goal → indicator, and every page type passes axe', async ({ page }) => {
 	await page.goto('/');
@@ -40,7 +41,7 @@ test('uppdrag, kommun and plan pages render and pass axe', async ({ page }) => {
 });
 
 test('choosing comparisons and sex changes the chart, the table and the URL', async ({ page }) => {
-	await page.goto('/indikator/arbetsloshet-18-65-ar?focus=23&tab=table');
+	await gotoHydrated(page, '/indikator/arbetsloshet-18-65-ar?focus=23&tab=table');
 	const table = page.getByRole('table', { name: /samma data som diagrammet/ });
 	await expect(table.getByRole('columnheader')).toHaveText(['Period', 'Jämtlands län', 'Riket']);
 
@@ -56,7 +57,7 @@ test('choosing comparisons and sex changes the chart, the table and the URL', as
 	await expect(page.getByRole('figure').first()).toContainText('Östersund');
 	await expect(page.getByRole('figure').first()).not.toContainText('Riket');
 
-	await page.goto('/indikator/invanare-totalt?focus=23&tab=table');
+	await gotoHydrated(page, '/indikator/invanare-totalt?focus=23&tab=table');
 	const before = await page.getByRole('table').first().getByRole('row').nth(1).textContent();
 	await page.getByRole('radio', { name: 'kvinnor' }).check();
 	await expect(page).toHaveURL(/sex=K/);
@@ -122,7 +123,7 @@ test('the site switches to English and remembers it', async ({ page }) => {
 
 test('the line chart can be read with the keyboard alone', async ({ page }, testInfo) => {
 	test.skip(testInfo.project.name === 'phone', 'Arrow-key reading is a desktop keyboard feature; the phone project covers touch.');
-	await page.goto('/indikator/arbetsloshet-18-65-ar?focus=23');
+	await gotoHydrated(page, '/indikator/arbetsloshet-18-65-ar?focus=23');
 	const plot = page.getByRole('group', { name: /Interaktivt diagram/ });
 	await expect(plot).toBeVisible();
 	// Reach the chart with Tab only, as a keyboard user would.
