@@ -303,3 +303,23 @@ export const analysis = sqliteTable(
 	},
 	(t) => [uniqueIndex('analysis_org_year_row_uq').on(t.organisationId, t.year, t.rowNumber)]
 );
+
+/**
+ * The unpublished changes to a published insats (issue 9: "same drafts as the rest"). While a row exists the
+ * public site, the API and the exports still read the published insats; officials edit the draft, preview it
+ * and publish it (applied to the insats and its rows in one transaction) or discard it. `data` is the edited
+ * state as JSON, validated by zod on read (src/lib/server/insatser/drafts.ts). `baseVersion` is the insats's
+ * version when the draft was started, so publishing over a change an import made meanwhile is a conflict;
+ * `version` continues the insats's counter, so a form based on either is checked against one number.
+ */
+export const insatsDraft = sqliteTable('insats_draft', {
+	insatsId: integer('insats_id')
+		.primaryKey()
+		.references(() => insats.id, { onDelete: 'cascade' }),
+	data: text('data', { mode: 'json' }).notNull(),
+	baseVersion: integer('base_version').notNull(),
+	version: integer('version').notNull(),
+	updatedBy: integer('updated_by'),
+	createdAt: text('created_at').notNull().default(now),
+	updatedAt: text('updated_at').notNull().default(now)
+});
