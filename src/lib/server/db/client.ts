@@ -12,8 +12,9 @@ import * as authSchema from './schema-auth';
 import * as draftSchema from './schema-drafts';
 import * as insatsSchema from './schema-insatser';
 import * as reviewSchema from './schema-review';
+import * as revisionSchema from './schema-revision';
 
-const schema = { ...mainSchema, ...authSchema, ...draftSchema, ...reviewSchema, ...insatsSchema };
+const schema = { ...mainSchema, ...authSchema, ...draftSchema, ...reviewSchema, ...insatsSchema, ...revisionSchema };
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 

@@ -11,6 +11,7 @@
 import type { Db } from '../db/client';
 import type { SessionUser } from '../auth/sessions';
 import { writeAudit, type Actor } from '../auth/audit';
+import { bumpRevision } from '../db/revision';
 import { reassessIndicators } from '../assess/reassess';
 import { getReportingPeriod, isLocked, LOCKED_MESSAGE, type ReportingPeriod } from './period';
 import { indicatorTargets, mayEdit, subjectTargets } from './scope';
@@ -73,6 +74,7 @@ export function publishPeriod(db: Db, user: SessionUser, actor: Actor, periodId:
 	if (!period) return { ok: false, message: { sv: 'Perioden finns inte.', en: 'The period does not exist.' } };
 	if (isLocked(period)) return { ok: false, message: LOCKED_MESSAGE };
 	return db.$client.transaction((): PublishResult => {
+		bumpRevision(db.$client); // the public pages go stale when (and only when) this commits
 		const held: Held[] = [];
 		const obs = publishObservations(db, user, actor, period, held);
 		reassessIndicators(db, obs.indicators);

@@ -27,6 +27,7 @@ import type { Period, Sex } from '../../domain/types';
 import type { Count, ExampleRow } from './types';
 import { emptyCount } from './types';
 import type { Issues } from './issues';
+import { bumpRevision } from '../db/revision';
 
 /** Rows per multi-row statement. 128 × 3 values; larger chunks measured no faster. */
 const CHUNK = 128;
@@ -132,6 +133,7 @@ export class ObservationWriter {
 		private readonly describe: Describe
 	) {
 		this.sqlite = db.$client;
+		bumpRevision(this.sqlite); // inside the import's transaction: cached pages go stale exactly when it commits
 		const batch = Math.trunc(batchId);
 		this.sqlite.exec(
 			`CREATE TEMP TABLE IF NOT EXISTS import_period (id INTEGER PRIMARY KEY, code TEXT NOT NULL, kind TEXT NOT NULL, first_day TEXT NOT NULL, last_day TEXT NOT NULL);
