@@ -1,4 +1,7 @@
-/** Starts the built site on a free port with a fresh demo database, for benchmarks. */
+/**
+ * Starts the built site for benchmarks: on a fresh demo database (the default), or on `databaseUrl` (the
+ * national-scale database of bench/generate.ts). `process.pid` is the server's, for its RSS.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,20 +10,20 @@ import { join } from 'node:path';
 export interface RunningServer {
 	origin: string;
 	process: ChildProcess;
-	stop(): void;
+	stop(): Promise<void>;
 }
 
-export async function startServer(port = 4390): Promise<RunningServer> {
+export async function startServer(port = 4390, opts: { databaseUrl?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
 	if (!existsSync('build/index.js')) throw new Error('Ingen build: kör npm run build först.');
-	const dir = mkdtempSync(join(tmpdir(), 'lagesbild-bench-'));
+	const dir = opts.databaseUrl ? '' : mkdtempSync(join(tmpdir(), 'lagesbild-bench-'));
 	const origin = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, ['build'], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, DATABASE_URL: join(dir, 'bench.db') },
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: origin, DATABASE_URL: opts.databaseUrl ?? join(dir, 'bench.db'), ...opts.env },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	for (let i = 0; i < 300; i++) {
 		try {
-			if ((await fetch(`${origin}/healthz`)).ok) return { origin, process: child, stop: () => child.kill('SIGTERM') };
+			if ((await fetch(`${origin}/healthz`)).ok) return { origin, process: child, stop: () => stopChild(child) };
 		} catch {
 			// not listening yet
 		}
@@ -28,6 +31,15 @@ export async function startServer(port = 4390): Promise<RunningServer> {
 	}
 	child.kill('SIGKILL');
 	throw new Error('Servern startade inte inom 30 s');
+}
+
+/** SIGTERM, then wait for the exit (the server closes the database, checkpointing the WAL). */
+async function stopChild(child: ChildProcess): Promise<void> {
+	if (child.exitCode !== null) return;
+	const exited = new Promise((r) => child.once('exit', r));
+	child.kill('SIGTERM');
+	await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+	if (child.exitCode === null) child.kill('SIGKILL');
 }
 
 /** A goal of the example plan with several indicators, looked up through the API (ids depend on seed order). */

@@ -55,7 +55,11 @@ export const PRIVATE_TABLES = {
  * Tables without a trigger whose writers bump the revision themselves, once per transaction: a per-row
  * trigger on 14 M observations would halve the import's speed.
  */
-export const EXPLICIT_TABLES = ['observation'] as const;
+export const EXPLICIT_TABLES = [
+	'observation',
+	// Derived from observation, written only in the same transactions (db/observation-latest.ts), which bump.
+	'observation_latest'
+] as const;
 
 export interface Revision {
 	revision: number;

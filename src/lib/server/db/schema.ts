@@ -336,6 +336,41 @@ export const observation = sqliteTable(
 	]
 );
 
+/**
+ * The latest observation of each series (indicator × geography × sex): the row with the greatest period_end
+ * (then period_start), copied from `observation`. Derived data, kept current in the same transaction by every
+ * writer of observations (the import core, publishing, the preview, the seed: see observation-latest.ts), so the
+ * pages that show "the latest value" read one row per series instead of ranking the whole series (issue 7:
+ * the kommun page ranked every observation of the kommun, 14 M rows scanned on the national database).
+ * WITHOUT ROWID, clustered by geography (the kommun page reads every indicator of about 30 geographies, so
+ * those rows lie together, value included); the index serves one indicator's geographies, sexes and latest period
+ * (a secondary index of a WITHOUT ROWID table carries the key columns too).
+ */
+export const observationLatest = sqliteTable(
+	'observation_latest',
+	{
+		indicatorId: integer('indicator_id')
+			.notNull()
+			.references(() => indicator.id, { onDelete: 'cascade' }),
+		geographyId: integer('geography_id')
+			.notNull()
+			.references(() => geography.id),
+		sex: text('sex', { enum: ['T', 'K', 'M'] }).notNull(),
+		period: text('period').notNull(),
+		periodStart: text('period_start').notNull(),
+		periodEnd: text('period_end').notNull(),
+		value: real('value'),
+		textValue: text('text_value'),
+		missingSymbol: text('missing_symbol', { enum: ['..', '-', '.'] }),
+		printed: text('printed'),
+		note: text('note')
+	},
+	(t) => [
+		primaryKey({ name: 'observation_latest_pk', columns: [t.geographyId, t.sex, t.indicatorId] }),
+		index('observation_latest_indicator_idx').on(t.indicatorId, t.periodEnd, t.periodStart)
+	]
+);
+
 /** A follow-up period of a plan: "Delår 2 2019", "Helår 2019". */
 export const followUpPeriod = sqliteTable(
 	'follow_up_period',

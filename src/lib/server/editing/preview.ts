@@ -6,6 +6,7 @@
  */
 import type { Db } from '../db/client';
 import { reassessIndicators } from '../assess/reassess';
+import { refreshLatestSeries, type SeriesKey } from '../db/observation-latest';
 import { periodAssessmentDrafts, planObservationDrafts } from './publish';
 import { SUBJECT_COLUMN } from './assessment-drafts';
 
@@ -17,6 +18,7 @@ export function withDraftsApplied<T>(db: Db, planId: number, read: () => T): T {
 	try {
 		sqlite.transaction(() => {
 			const indicators = new Set<number>();
+			const series: SeriesKey[] = [];
 			for (const d of planObservationDrafts(db, planId)) {
 				const key = [d.indicator_id, d.geography_id, d.sex, d.period];
 				if (d.remove) sqlite.prepare('DELETE FROM observation WHERE indicator_id = ? AND geography_id = ? AND sex = ? AND period = ?').run(...key);
@@ -28,7 +30,10 @@ export function withDraftsApplied<T>(db: Db, planId: number, read: () => T): T {
 						)
 						.run(...key, d.period_kind, d.period_start, d.period_end, d.value, d.text_value, d.missing_symbol, d.note);
 				indicators.add(d.indicator_id);
+				series.push([d.indicator_id, d.geography_id, d.sex as SeriesKey[2]]);
 			}
+			// As publishing does: the pages read the latest values from observation_latest.
+			refreshLatestSeries(sqlite, series);
 			reassessIndicators(db, [...indicators]);
 			const periods = sqlite.prepare("SELECT id FROM follow_up_period WHERE plan_id = ? AND state IN ('open', 'ready')").all(planId) as { id: number }[];
 			for (const p of periods) {

@@ -13,6 +13,7 @@ import type { SessionUser } from '../auth/sessions';
 import { writeAudit, type Actor } from '../auth/audit';
 import { bumpRevision } from '../db/revision';
 import { reassessIndicators } from '../assess/reassess';
+import { refreshLatestSeries, type SeriesKey } from '../db/observation-latest';
 import { getReportingPeriod, isLocked, LOCKED_MESSAGE, type ReportingPeriod } from './period';
 import { indicatorTargets, mayEdit, subjectTargets } from './scope';
 import type { SubjectKind } from '../db/schema-drafts';
@@ -95,6 +96,7 @@ function publishObservations(db: Db, user: SessionUser, actor: Actor, period: Re
 	const remove = sqlite.prepare('DELETE FROM observation WHERE indicator_id = ? AND geography_id = ? AND sex = ? AND period = ?');
 	const drop = sqlite.prepare('DELETE FROM observation_draft WHERE indicator_id = ? AND geography_id = ? AND sex = ? AND period = ?');
 	const indicators = new Set<number>();
+	const series: SeriesKey[] = [];
 	let batchId: number | null = null;
 	let count = 0;
 	const targets = new Map<number, boolean>();
@@ -128,8 +130,11 @@ function publishObservations(db: Db, user: SessionUser, actor: Actor, period: Re
 			note: period.label
 		});
 		indicators.add(d.indicator_id);
+		series.push([d.indicator_id, d.geography_id, d.sex as SeriesKey[2]]);
 		count++;
 	}
+	// The latest value of each series written, in this same transaction (the pages read it: issue 7).
+	refreshLatestSeries(sqlite, series);
 	if (batchId !== null) sqlite.prepare("UPDATE import_batch SET counts = json_object('observations', ?) WHERE id = ?").run(count, batchId);
 	return { count, indicators: [...indicators], batchId };
 }

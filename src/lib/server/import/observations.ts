@@ -28,6 +28,7 @@ import type { Count, ExampleRow } from './types';
 import { emptyCount } from './types';
 import type { Issues } from './issues';
 import { bumpRevision } from '../db/revision';
+import { refreshLatestFromTemp } from '../db/observation-latest';
 
 /** Rows per multi-row statement. 128 × 3 values; larger chunks measured no faster. */
 const CHUNK = 128;
@@ -112,6 +113,12 @@ export class ObservationWriter {
 	/** Observations those series had before the import: what `removed` is counted against. */
 	private preexisting = 0;
 	private lastPair = -1;
+	/**
+	 * Per series, the latest period among the file's rows (its number in `periods`), for observation_latest: the
+	 * series' latest row afterwards is this one or the one it had before. `bestPid` is the current series'.
+	 */
+	private readonly best = new Map<number, number>();
+	private bestPid = -1;
 	/** Period → its number in temp.import_period; `periods[number]` is the period. */
 	private readonly periodIds = new Map<string, number>();
 	private readonly periods: Period[] = [];
@@ -184,6 +191,10 @@ export class ObservationWriter {
 		if (pair !== this.lastPair) this.enterPair(pair, indicatorId, geographyId, sex);
 		let pid = this.lastPeriodId;
 		if (period !== this.lastPeriod) pid = this.periodId(period);
+		if (pid !== this.bestPid && this.later(pid, this.bestPid)) {
+			this.bestPid = pid;
+			this.best.set(pair, pid);
+		}
 		if (text === null && printed === null && note === null && geographyId < GEO_LIMIT && indicatorId < INDICATOR_LIMIT) {
 			const b = this.plain;
 			let i = b.n * 3;
@@ -225,10 +236,19 @@ export class ObservationWriter {
 	/** First row of a series: note it, and count what it had before any of its rows is written. */
 	private enterPair(pair: number, indicatorId: number, geographyId: number, sex: Sex): void {
 		this.lastPair = pair;
+		this.bestPid = this.best.get(pair) ?? -1;
 		if (this.pairs.has(pair)) return;
 		this.pairs.add(pair);
 		this.indicators.add(indicatorId);
 		this.preexisting += (this.countPair.get(indicatorId, geographyId, sex) as { n: number }).n;
+	}
+
+	/** Period number a is later than b (-1: none yet) in the pages' order: period_end, then period_start. */
+	private later(a: number, b: number): boolean {
+		if (b === -1) return true;
+		const p = this.periods[a];
+		const q = this.periods[b];
+		return p.end > q.end || (p.end === q.end && p.start > q.start);
 	}
 
 	/** Writes what is buffered. Call before reading counts. */
@@ -343,14 +363,11 @@ export class ObservationWriter {
 	finish(replace: boolean): number {
 		this.flush();
 		const missing = this.preexisting - this.count.changed - this.count.unchanged;
-		if (missing <= 0 || !replace) return Math.max(missing, 0);
-		this.sqlite.exec(
-			`CREATE TEMP TABLE IF NOT EXISTS import_series (indicator_id INTEGER, geography_id INTEGER, sex TEXT,
-			   PRIMARY KEY (indicator_id, geography_id, sex)) WITHOUT ROWID;
-			 DELETE FROM temp.import_series;`
-		);
-		const addSeries = this.sqlite.prepare('INSERT INTO temp.import_series VALUES (?, ?, ?)');
-		for (const p of this.pairs) addSeries.run(...fromSeriesKey(p));
+		if (missing <= 0 || !replace) {
+			this.updateLatest();
+			return Math.max(missing, 0);
+		}
+		this.fillSeries();
 		const gone = `(indicator_id, geography_id, sex) IN (SELECT indicator_id, geography_id, sex FROM temp.import_series)
 			AND batch_id IS NOT ?
 			AND NOT EXISTS (SELECT 1 FROM temp.import_seen s WHERE s.indicator_id = observation.indicator_id
@@ -365,7 +382,50 @@ export class ObservationWriter {
 			this.examples.removed.push({ what: this.describe(g.indicator_id, g.geography_id, g.period, g.sex), before: show(g) });
 		}
 		this.count.removed = this.sqlite.prepare(`DELETE FROM observation WHERE ${gone}`).run(this.batchId).changes;
+		// Rows went away, perhaps a series' latest: those series are looked up again in full.
+		refreshLatestFromTemp(this.sqlite, 'import_series');
 		return this.count.removed;
+	}
+
+	/** temp.import_series: every series the file touched. */
+	private fillSeries(): void {
+		this.sqlite.exec(
+			`CREATE TEMP TABLE IF NOT EXISTS import_series (indicator_id INTEGER, geography_id INTEGER, sex TEXT,
+			   PRIMARY KEY (indicator_id, geography_id, sex)) WITHOUT ROWID;
+			 DELETE FROM temp.import_series;`
+		);
+		const addSeries = this.sqlite.prepare('INSERT INTO temp.import_series VALUES (?, ?, ?)');
+		for (const p of this.pairs) addSeries.run(...fromSeriesKey(p));
+	}
+
+	/**
+	 * observation_latest after an import that removed nothing: a series' latest row is now either the one it had,
+	 * or the file's latest row of that series (as stored: new, changed or unchanged). One set-based upsert, with
+	 * the file's latest period per series in a temp table (cheaper than ranking each series again, issue 7).
+	 */
+	private updateLatest(): void {
+		if (this.best.size === 0) return;
+		this.sqlite.exec(
+			`CREATE TEMP TABLE IF NOT EXISTS import_latest (indicator_id INTEGER, geography_id INTEGER, sex TEXT, period_id INTEGER,
+			   PRIMARY KEY (indicator_id, geography_id, sex)) WITHOUT ROWID;
+			 DELETE FROM temp.import_latest;`
+		);
+		const add = this.sqlite.prepare('INSERT INTO temp.import_latest VALUES (?, ?, ?, ?)');
+		for (const [pair, pid] of this.best) add.run(...fromSeriesKey(pair), pid);
+		this.sqlite
+			.prepare(
+				`INSERT INTO observation_latest (indicator_id, geography_id, sex, period, period_start, period_end, value, text_value, missing_symbol, printed, note)
+				 SELECT o.indicator_id, o.geography_id, o.sex, o.period, o.period_start, o.period_end, o.value, o.text_value, o.missing_symbol, o.printed, o.note
+				 FROM temp.import_latest s CROSS JOIN temp.import_period p ON p.id = s.period_id
+				 JOIN observation o ON o.indicator_id = s.indicator_id AND o.geography_id = s.geography_id AND o.sex = s.sex AND o.period = p.code
+				 WHERE true
+				 ON CONFLICT (indicator_id, geography_id, sex) DO UPDATE SET
+				   period = excluded.period, period_start = excluded.period_start, period_end = excluded.period_end, value = excluded.value,
+				   text_value = excluded.text_value, missing_symbol = excluded.missing_symbol, printed = excluded.printed, note = excluded.note
+				 WHERE excluded.period_end > observation_latest.period_end
+				    OR (excluded.period_end = observation_latest.period_end AND excluded.period_start >= observation_latest.period_start)`
+			)
+			.run();
 	}
 }
 

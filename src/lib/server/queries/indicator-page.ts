@@ -108,7 +108,7 @@ export function getIndicatorPage(db: Db, slug: string, asked: IndicatorViewState
 			.prepare(
 				`SELECT g.id, g.code, g.name, g.level, p.code AS parent_code FROM geography g
 				 LEFT JOIN geography p ON p.id = g.parent_id
-				 WHERE g.id IN (SELECT DISTINCT geography_id FROM observation WHERE indicator_id = ?)
+				 WHERE g.id IN (SELECT geography_id FROM observation_latest WHERE indicator_id = ?)
 				 ORDER BY g.level = 'kommun', g.code`
 			)
 			.all(id) as Row[]
@@ -143,7 +143,7 @@ export function getIndicatorPage(db: Db, slug: string, asked: IndicatorViewState
 		: [];
 	const compare = (asked.compare ?? defaultCompare).filter((c) => c !== focus.code && byCode.has(c));
 
-	const sexes = (sql.prepare('SELECT DISTINCT sex FROM observation WHERE indicator_id = ? ORDER BY sex DESC').all(id) as Row[]).map(
+	const sexes = (sql.prepare('SELECT DISTINCT sex FROM observation_latest WHERE indicator_id = ? ORDER BY sex DESC').all(id) as Row[]).map(
 		(r) => r.sex as Sex
 	);
 	const sex: Sex = sexes.includes(asked.sex) ? asked.sex : sexes.includes('T') ? 'T' : (sexes[0] ?? 'T');
@@ -204,7 +204,7 @@ export function getIndicatorPage(db: Db, slug: string, asked: IndicatorViewState
 			.all(id) as Row[]
 	).map((b) => ({ source: b.source as string, fileName: (b.file_name as string) ?? null, importedAt: b.imported_at as string }));
 	const latest = sql
-		.prepare('SELECT period FROM observation WHERE indicator_id = ? ORDER BY period_end DESC, period_start DESC LIMIT 1')
+		.prepare('SELECT period FROM observation_latest WHERE indicator_id = ? ORDER BY period_end DESC, period_start DESC LIMIT 1')
 		.get(id) as Row | undefined;
 
 	return {
@@ -308,8 +308,13 @@ function barData(db: Db, indicatorId: number, sex: Sex, geos: GeoRef[], focus: G
 	const values = new Map(
 		(
 			sql
-				.prepare('SELECT geography_id, value, missing_symbol FROM observation WHERE indicator_id = ? AND sex = ? AND period = ?')
-				.all(indicatorId, sex, period) as Row[]
+				// The geographies named, so each value is a primary-key look-up (not a scan of the indicator's rows);
+				// CROSS JOIN keeps the list as the outer loop.
+				.prepare(
+					`SELECT o.geography_id, o.value, o.missing_symbol FROM json_each(?) j
+					 CROSS JOIN observation o ON o.indicator_id = ? AND o.geography_id = j.value AND o.sex = ? AND o.period = ?`
+				)
+				.all(JSON.stringify(geos.map((g) => g.id)), indicatorId, sex, period) as Row[]
 		).map((r) => [r.geography_id as number, { value: (r.value as number) ?? null, missingSymbol: (r.missing_symbol as MissingSymbol) ?? null }])
 	);
 	const bar = (geo: GeoRef): BarValue => ({ geo, value: values.get(geo.id)?.value ?? null, missingSymbol: values.get(geo.id)?.missingSymbol ?? null });

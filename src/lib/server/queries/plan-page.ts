@@ -105,7 +105,8 @@ export function getPlanPage(db: Db, orgSlug: string, planSlug: string, periodSlu
 
 	const links = sql
 		.prepare(
-			`SELECT gi.goal_id, i.* FROM goal_indicator gi
+			// Only the columns shown: 500 indicator rows with every column cost more than the rest of the page's SQL.
+			`SELECT gi.goal_id, i.id, i.slug, i.name, i.unit, i.decimals, i.direction, i.attribution FROM goal_indicator gi
 			 JOIN goal g ON g.id = gi.goal_id JOIN indicator i ON i.id = gi.indicator_id
 			 WHERE g.plan_id = ? AND i.archived = 0 ORDER BY gi.goal_id, gi.sort_order`
 		)

@@ -50,11 +50,29 @@ export function latestValueFrom(r: Row | undefined): LatestValue | null {
 	};
 }
 
-/** The latest observation (totalt) of each indicator for one geography, up to `endDate`. */
+/**
+ * The latest observation (totalt) of each indicator for one geography, up to `endDate`. Read from
+ * observation_latest (one row per series); only a series whose latest row lies after `endDate` (a page for an
+ * older follow-up period) is ranked in `observation`.
+ */
 export function latestValues(db: Db, indicatorIds: number[], geographyId: number | null, endDate = '9999-12-31') {
 	const out = new Map<number, LatestValue>();
 	if (indicatorIds.length === 0 || geographyId === null) return out;
-	const rows = db.$client
+	const sql = db.$client;
+	// CROSS JOIN: the id list is the outer loop, so each indicator is one primary-key look-up.
+	const latest = sql
+		.prepare(
+			`SELECT l.indicator_id, l.period, l.period_end, l.value, l.text_value, l.missing_symbol, l.printed, l.note
+			 FROM json_each(?) j CROSS JOIN observation_latest l ON l.indicator_id = j.value AND l.geography_id = ? AND l.sex = 'T'`
+		)
+		.all(JSON.stringify(indicatorIds), geographyId) as Row[];
+	const older: number[] = [];
+	for (const r of latest) {
+		if ((r.period_end as string) <= endDate) out.set(r.indicator_id as number, latestValueFrom(r)!);
+		else older.push(r.indicator_id as number);
+	}
+	if (older.length === 0) return out;
+	const rows = sql
 		.prepare(
 			`SELECT * FROM (
 			   SELECT indicator_id, period, value, text_value, missing_symbol, printed, note,
@@ -64,7 +82,7 @@ export function latestValues(db: Db, indicatorIds: number[], geographyId: number
 			     AND indicator_id IN (SELECT value FROM json_each(?))
 			 ) WHERE rn = 1`
 		)
-		.all(geographyId, endDate, JSON.stringify(indicatorIds)) as Row[];
+		.all(geographyId, endDate, JSON.stringify(older)) as Row[];
 	for (const r of rows) out.set(r.indicator_id as number, latestValueFrom(r)!);
 	return out;
 }

@@ -11,6 +11,7 @@ import { seedExample } from './example';
 import { seedJamtland, seedKoladaIndicators } from './jamtland';
 import { seedOrebro } from './orebro';
 import { seedInsatser } from './insatser';
+import { refreshLatestAll } from '../db/observation-latest';
 
 /** The demo data folder, relative to the working directory (the repository root). */
 export const DEMO_DATA_DIR = resolve(process.env.DEMO_DATA_DIR ?? 'scripts/demo-data');
@@ -27,6 +28,8 @@ export function seedDemo(db: Db, dataDir = DEMO_DATA_DIR): string {
 		seedExample(db, geo, slugs);
 		// After the other plans, so that their goal ids stay as the tests and links know them.
 		seedInsatser(db, dataDir);
+		// The seed writes observations directly as well as through the import core: the latest values from scratch.
+		refreshLatestAll(sqlite);
 		const periods = sqlite.prepare('SELECT id FROM follow_up_period').all() as { id: number }[];
 		for (const p of periods) assessIndicatorsForPeriod(db, p.id);
 	})();
