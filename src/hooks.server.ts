@@ -7,6 +7,7 @@ import { isLocale } from '$lib/i18n';
 import { firstAdminToken, linkUrl } from '$lib/server/auth/links';
 import { SESSION_COOKIE, pruneSessions, validateSession } from '$lib/server/auth/sessions';
 import { withSecurityHeaders } from '$lib/server/http/security';
+import { httpCache } from '$lib/server/http/cache-handle';
 import { parseBodySizeLimit, tooLargeMessage, tooLargeResponse } from '$lib/server/http/limits';
 
 /**
@@ -72,7 +73,8 @@ const guard: Handle = async ({ event, resolve }) => {
 	return secured;
 };
 
-export const handle = sequence(guard, locale, session);
+// The cache comes last: it needs the language and who is signed in, and a hit skips rendering entirely.
+export const handle = sequence(guard, locale, session, httpCache);
 
 /**
  * Log the real error with the request's id; show the user only the id and a plain message, never the error

@@ -1,7 +1,7 @@
 /**
  * Security headers for every response that passes through SvelteKit (pages, endpoints, downloads, errors and
- * redirects). The page Content-Security-Policy itself comes from `kit.csp` in svelte.config.js (a nonce per
- * response for SvelteKit's inline start-up script, so `script-src` needs no 'unsafe-inline'); this module adds
+ * redirects). The page Content-Security-Policy itself comes from `kit.csp` in svelte.config.js (the hash of
+ * SvelteKit's inline start-up script, so `script-src` needs no 'unsafe-inline'); this module adds
  * what kit.csp cannot express per route: only /embed/** may be framed by other sites, everything else
  * refuses to be framed. Responses without a page policy (JSON, CSV, XLSX, healthz) get a policy that allows
  * nothing, so a browser never runs or embeds anything from them.
