@@ -20,7 +20,8 @@ const PAGE = '/indikator/arbetsloshet-18-65-ar?focus=23';
 /** A raw GET (no automatic decompression): status, headers and the bytes as sent. */
 function rawGet(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
 	return new Promise((resolve, reject) => {
-		const req = httpRequest(new URL(path, ORIGIN), { headers }, (res) => {
+		// A fresh connection each time: a kept-alive socket the server closes meanwhile would hang up.
+		const req = httpRequest(new URL(path, ORIGIN), { headers, agent: false }, (res) => {
 			const chunks: Buffer[] = [];
 			res.on('data', (c: Buffer) => chunks.push(c));
 			res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));

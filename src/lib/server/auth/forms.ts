@@ -14,7 +14,11 @@ const m = {
 		password: 'Skriv ditt lösenord.',
 		name: 'Skriv namnet.',
 		role: 'Välj en roll.',
-		repeat: 'Lösenorden är inte likadana.'
+		repeat: 'Lösenorden är inte likadana.',
+		passwordLong: `Lösenordet är för långt: högst ${PASSWORD_MAX} tecken.`,
+		nameLong: 'Namnet är för långt: högst 200 tecken.',
+		scope: 'Välj ett ansvarsområde i listan.',
+		text: 'Fyll i fältet.'
 	},
 	en: {
 		email: 'Enter a valid e-mail address, for example name@region.se.',
@@ -22,13 +26,17 @@ const m = {
 		password: 'Enter your password.',
 		name: 'Enter the name.',
 		role: 'Choose a role.',
-		repeat: 'The passwords do not match.'
+		repeat: 'The passwords do not match.',
+		passwordLong: `The password is too long: at most ${PASSWORD_MAX} characters.`,
+		nameLong: 'The name is too long: at most 200 characters.',
+		scope: 'Choose a scope from the list.',
+		text: 'Fill in the field.'
 	}
 };
 
 const email = (l: Locale) =>
 	z
-		.string()
+		.string(m[l].emailEmpty)
 		.trim()
 		.min(1, m[l].emailEmpty)
 		.max(254, m[l].email)
@@ -36,23 +44,23 @@ const email = (l: Locale) =>
 		.transform((s) => s.toLowerCase());
 
 export const signInSchema = (l: Locale) =>
-	z.object({ email: email(l), password: z.string().min(1, m[l].password).max(PASSWORD_MAX + 100) });
+	z.object({ email: email(l), password: z.string(m[l].password).min(1, m[l].password).max(PASSWORD_MAX + 100, m[l].passwordLong) });
 
 export const userSchema = (l: Locale) =>
 	z.object({
 		email: email(l),
-		name: z.string().trim().min(1, m[l].name).max(200),
+		name: z.string(m[l].name).trim().min(1, m[l].name).max(200, m[l].nameLong),
 		role: z.enum(ROLES, m[l].role),
-		scope: z.string().regex(/^(|organisation:\d+|plan:\d+|goal:\d+)$/)
+		scope: z.string(m[l].scope).regex(/^(|organisation:\d+|plan:\d+|goal:\d+)$/, m[l].scope)
 	});
 
 export const setPasswordSchema = (l: Locale) =>
 	z
-		.object({ password: z.string(), repeat: z.string() })
+		.object({ password: z.string(m[l].text), repeat: z.string(m[l].text) })
 		.refine((v) => v.password === v.repeat, { message: m[l].repeat, path: ['repeat'] });
 
 export const profileSchema = (l: Locale) =>
-	z.object({ email: email(l), name: z.string().trim().min(1, m[l].name).max(200) });
+	z.object({ email: email(l), name: z.string(m[l].name).trim().min(1, m[l].name).max(200, m[l].nameLong) });
 
 /** FormData as plain strings (serialisable for `fail()`). */
 export function formStrings(fd: FormData, names: string[]): Record<string, string> {

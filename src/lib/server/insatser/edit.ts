@@ -29,6 +29,9 @@ const msg = {
 		year: 'Skriv ett år med fyra siffror, till exempel 2020.',
 		text: 'Skriv resultatet.',
 		type: 'Välj prestation eller effekt.',
+		term: 'Välj kort sikt, lång sikt eller båda.',
+		basis: 'Välj förväntad eller uppnådd.',
+		long: (max: number) => `Texten är för lång: högst ${max.toLocaleString('sv-SE')} tecken.`,
 		kommuner: 'Välj minst en kommun, eller hela länet.'
 	},
 	en: {
@@ -40,6 +43,9 @@ const msg = {
 		year: 'Enter a four-digit year, for example 2020.',
 		text: 'Enter the result.',
 		type: 'Choose output or effect.',
+		term: 'Choose short term, long term or both.',
+		basis: 'Choose expected or achieved.',
+		long: (max: number) => `The text is too long: at most ${max.toLocaleString('en-GB')} characters.`,
 		kommuner: 'Choose at least one municipality, or the whole county.'
 	}
 };
@@ -264,10 +270,10 @@ export const resultSchema = (l: Locale) =>
 	z.object({
 		year: z.string().trim().regex(/^\d{4}$/, msg[l].year).transform(Number),
 		type: z.enum(RESULT_TYPES, msg[l].type),
-		term: z.union([z.enum(EFFECT_TERMS), z.literal('')]).transform((x) => (x === '' ? null : x)),
-		basis: z.union([z.enum(RESULT_BASES), z.literal('')]).transform((x) => (x === '' ? null : x)),
-		text: z.string().trim().min(1, msg[l].text).max(20000),
-		figures: z.string().max(5000)
+		term: z.union([z.enum(EFFECT_TERMS, msg[l].term), z.literal('', msg[l].term)], msg[l].term).transform((x) => (x === '' ? null : x)),
+		basis: z.union([z.enum(RESULT_BASES, msg[l].basis), z.literal('', msg[l].basis)], msg[l].basis).transform((x) => (x === '' ? null : x)),
+		text: z.string().trim().min(1, msg[l].text).max(20000, msg[l].long(20000)),
+		figures: z.string().max(5000, msg[l].long(5000))
 	});
 
 export type ResultForm = z.output<ReturnType<typeof resultSchema>>;
