@@ -74,9 +74,10 @@ export function cacheKey(locale: string, pathname: string, search: string, accep
 }
 
 /**
- * What a cached response varies on besides its URL: the coding, and outside the API the cookies (the
- * language is a cookie; a signed-in reader must never get the anonymous copy from a shared proxy).
+ * What a cached response varies on besides its URL: the coding; for the API the Accept header (JSON or CSV),
+ * elsewhere the cookies (the language is a cookie; a signed-in reader must never get the anonymous copy from a
+ * shared proxy).
  */
 export function varyTokens(pathname: string): string[] {
-	return isApi(pathname) ? ['Accept-Encoding'] : ['Accept-Encoding', 'Cookie'];
+	return isApi(pathname) ? ['Accept', 'Accept-Encoding'] : ['Accept-Encoding', 'Cookie'];
 }
