@@ -14,6 +14,8 @@ import { seededDb } from '../helpers/db';
 import { getChapter, type Chapter } from '../../src/lib/server/review/chapter';
 import { exportChapter } from '../../src/lib/server/review/export';
 import { chromiumPath } from '../../src/lib/server/review/export/pdf';
+import { TEXT_WIDTH } from '../../src/lib/server/review/export/docx';
+import { packageProblems, tableProblems, xmlProblems } from '../helpers/ooxml';
 
 const AVSNITT = [
 	'3.2 Regional utvecklingsstrategi',
@@ -122,6 +124,47 @@ describe('DOCX', () => {
 		expect(text).toMatch(/\nUppdrag \d+\. /);
 		// The demo has no printed colours: "ej bedömd" is said in words.
 		expect(text.match(/– Ej bedömd/g)!.length).toBeGreaterThan(30);
+	});
+});
+
+describe('DOCX structure (what Word and LibreOffice need to open it cleanly)', () => {
+	it('is a complete package of well-formed XML parts', async () => {
+		const { problems, documentXml } = await packageProblems((await exportChapter(ch, 'docx')).body);
+		expect(problems).toEqual([]);
+		expect(documentXml.length).toBeGreaterThan(10_000);
+	});
+
+	it('has tables whose rows match their grid, with real column widths and a paragraph in every cell', async () => {
+		const { documentXml } = await packageProblems((await exportChapter(ch, 'docx')).body);
+		expect(tableProblems(documentXml, TEXT_WIDTH)).toEqual([]);
+		// The summary and one indicator table per goal with indicators.
+		const withIndicators = ch.sections.flatMap((s) => s.goals).filter((g) => g.indicators.length > 0).length;
+		expect(documentXml.match(/<w:tbl>/g)!.length).toBe(1 + withIndicators);
+		// The summary's label column is wider than its count columns (LibreOffice lays out from the grid).
+		const grid = [...documentXml.match(/<w:tblGrid>.*?<\/w:tblGrid>/)![0].matchAll(/w:w="(\d+)"/g)].map((m) => Number(m[1]));
+		expect(grid).toHaveLength(5);
+		expect(grid[0]).toBeGreaterThan(2 * grid[1]);
+	});
+
+	it('keeps the symbols as characters with their words beside them, never colour alone', async () => {
+		const { documentXml } = await packageProblems((await exportChapter(ch, 'docx')).body);
+		for (const s of ['● Grön', '▲ Gul', '■ Röd', '– Ej bedömd']) expect(documentXml).toContain(`>${s}<`);
+		for (const s of ['↗  resultatet har förbättrats', '✓  helt', '◐  delvis', '✕  inte alls']) expect(documentXml).toContain(s);
+	});
+
+	it('the checks catch what they are for', () => {
+		expect(xmlProblems('<a><b></a></b>')).not.toEqual([]);
+		expect(xmlProblems('<a x="1" x="2"/>')).not.toEqual([]);
+		expect(xmlProblems('<a>Tom & Jerry</a>')).not.toEqual([]);
+		expect(xmlProblems('<a b="1"><c/>text &amp; more</a>')).toEqual([]);
+		const row = (cells: string) => `<w:tr>${cells}</w:tr>`;
+		const tc = '<w:tc><w:p/></w:tc>';
+		const grid = (n: number, w = 3000) => `<w:tblGrid>${`<w:gridCol w:w="${w}"/>`.repeat(n)}</w:tblGrid>`;
+		expect(tableProblems(`<w:tbl>${grid(2)}${row(tc + tc)}</w:tbl>`, 9026)).toEqual([]);
+		expect(tableProblems(`<w:tbl>${grid(2, 100)}${row(tc + tc)}</w:tbl>`, 9026)[0]).toMatch(/too narrow/);
+		expect(tableProblems(`<w:tbl>${grid(3)}${row(tc + tc)}</w:tbl>`, 9026)[0]).toMatch(/span 2 columns, the grid has 3/);
+		expect(tableProblems(`<w:tbl>${grid(2)}${row(tc + '<w:tc></w:tc>')}</w:tbl>`, 9026)[0]).toMatch(/no paragraph/);
+		expect(tableProblems(`<w:tbl><w:tblW w:w="100%"/>${grid(2)}${row(tc + tc)}</w:tbl>`, 9026)[0]).toMatch(/percent/);
 	});
 });
 

@@ -10,6 +10,7 @@ import { computeTrend } from '../../domain/trend';
 import { indicatorStatus } from '../../domain/indicator-status';
 import { parsePeriod, previousPeriod, isPeriod } from '../../domain/period';
 import { RIKET_CODE } from '../seed/geographies';
+import { isPeriodLocked } from '../review/workflow';
 
 interface ObsRow {
 	period: string;
@@ -48,8 +49,14 @@ export function toTarget(r: TargetRow): Target {
 	};
 }
 
-/** Assess every indicator linked to the plan of `periodId`. Returns how many were assessed. */
-export function assessIndicatorsForPeriod(db: Db, periodId: number): number {
+/**
+ * Assess every indicator linked to the plan of `periodId`. Returns how many were assessed.
+ * A locked (approved or published) period keeps the assessments the nämnd decided on: new values from an
+ * import, a publication or a structure change do not recolour it, and 0 is returned. Only the seed, which
+ * builds already published demo periods from scratch, passes `evenIfLocked`.
+ */
+export function assessIndicatorsForPeriod(db: Db, periodId: number, opts: { evenIfLocked?: boolean } = {}): number {
+	if (!opts.evenIfLocked && isPeriodLocked(db, periodId)) return 0;
 	const sqlite = db.$client;
 	const period = sqlite
 		.prepare(

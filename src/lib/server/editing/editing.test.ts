@@ -149,7 +149,7 @@ describe('scope and locking', () => {
 		const published = id("SELECT id FROM follow_up_period WHERE slug = 'helar-2025' AND plan_id = ?", planId);
 		const r = publishPeriod(db, admin, { userId: admin.id, channel: 'form' }, published);
 		expect(r.ok).toBe(false);
-		if (!r.ok) expect(r.message.sv).toMatch(/godkänd och låst/);
+		if (!r.ok) expect(r.message.sv).toMatch(/godkänd och därmed låst/);
 	});
 });
 

@@ -70,7 +70,7 @@ export function goalEdit(db: Db, user: SessionUser, periodId: number, goalId: nu
 	const geo = period.geographyId;
 	return {
 		period,
-		locked: isLocked(period),
+		locked: isLocked(db, period),
 		mayEdit: !!target && mayEdit(user, [target]),
 		plan: { name: plan.name, slug: plan.slug, orgSlug: plan.org },
 		goal: { id: g.id, label: g.label, number: g.number, title: g.title, path },

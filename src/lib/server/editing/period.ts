@@ -1,5 +1,7 @@
 /** The follow-up period being reported on, and whether it still takes changes. */
 import type { Db } from '../db/client';
+import { isPeriodLocked } from '../review/workflow';
+import { REFUSALS } from '../../domain/review-workflow';
 
 export interface ReportingPeriod {
 	id: number;
@@ -39,14 +41,13 @@ export function getReportingPeriod(db: Db, periodId: number): ReportingPeriod | 
 }
 
 /**
- * Approved and published periods are locked: the nämnd has decided on them (the review workflow, issue 6,
- * reopens them with a reason). Only open and ready periods take drafts and publications.
+ * Approved and published periods are locked: the nämnd has decided on them. One definition for the whole
+ * application, the review module's `isPeriodLocked` (reads the period's state as it is now, so a period
+ * approved after the page was loaded is refused too); the review workflow reopens it with a reason.
  */
-export function isLocked(p: Pick<ReportingPeriod, 'state'>): boolean {
-	return p.state === 'approved' || p.state === 'published';
+export function isLocked(db: Db, p: Pick<ReportingPeriod, 'id'>): boolean {
+	return isPeriodLocked(db, p.id);
 }
 
-export const LOCKED_MESSAGE = {
-	sv: 'Perioden är godkänd och låst. Den kan bara öppnas igen av en administratör, med en skriftlig motivering.',
-	en: 'The period is approved and locked. Only an administrator can reopen it, with a written reason.'
-};
+/** The refusal shown when a save hits a locked period (the review workflow's own words). */
+export const LOCKED_MESSAGE = REFUSALS.locked;

@@ -73,7 +73,7 @@ export function periodAssessmentDrafts(db: Db, periodId: number): AssDraftRow[] 
 export function publishPeriod(db: Db, user: SessionUser, actor: Actor, periodId: number): PublishResult {
 	const period = getReportingPeriod(db, periodId);
 	if (!period) return { ok: false, message: { sv: 'Perioden finns inte.', en: 'The period does not exist.' } };
-	if (isLocked(period)) return { ok: false, message: LOCKED_MESSAGE };
+	if (isLocked(db, period)) return { ok: false, message: LOCKED_MESSAGE };
 	return db.$client.transaction((): PublishResult => {
 		bumpRevision(db.$client); // the public pages go stale when (and only when) this commits
 		const held: Held[] = [];

@@ -64,7 +64,7 @@ function describeCurrent(state: ObservationState): { text: string; message: Bili
 
 export function saveGrid(db: Db, user: SessionUser, period: ReportingPeriod, sex: Sex, posted: PostedCells): GridSaveResult {
 	const refuse = (status: 400 | 403 | 409, message: Bilingual, errors: Record<string, CellProblem> = {}): GridSaveResult => ({ ok: false, status, errors, message, ...posted });
-	if (isLocked(period)) return refuse(409, LOCKED_MESSAGE);
+	if (isLocked(db, period)) return refuse(409, LOCKED_MESSAGE);
 
 	const cells = new Map<string, { row: GridRow; cell: GridCell }>();
 	for (const s of buildGrid(db, user, period, sex)) for (const g of s.groups) for (const row of g.rows) for (const cell of row.cells) cells.set(cell.name, { row, cell });

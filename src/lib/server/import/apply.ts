@@ -123,7 +123,15 @@ function applyStats(a: ApplyContext): Applied {
 	const counts: Counts = { observations: writer.count };
 	if (req.kind !== 'values') counts.indicators = ctx.series.count;
 	const obs = writer.count;
-	if (obs.new + obs.changed + obs.removed > 0 && !issues.hasErrors) reassessIndicators(db, [...writer.indicators]);
+	if (obs.new + obs.changed + obs.removed > 0 && !issues.hasErrors) {
+		const { kept } = reassessIndicators(db, [...writer.indicators]);
+		if (kept.length > 0) {
+			issues.warn({
+				code: 'period-locked',
+				message: `godkända och därmed låsta perioder behåller sina bedömningar (färger och pilar räknas inte om): ${kept.join(', ')}. En administratör kan öppna en period igen under Granskning`
+			});
+		}
+	}
 	return {
 		source: label,
 		counts,

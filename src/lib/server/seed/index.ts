@@ -31,7 +31,7 @@ export function seedDemo(db: Db, dataDir = DEMO_DATA_DIR): string {
 		// The seed writes observations directly as well as through the import core: the latest values from scratch.
 		refreshLatestAll(sqlite);
 		const periods = sqlite.prepare('SELECT id FROM follow_up_period').all() as { id: number }[];
-		for (const p of periods) assessIndicatorsForPeriod(db, p.id);
+		for (const p of periods) assessIndicatorsForPeriod(db, p.id, { evenIfLocked: true });
 	})();
 	const count = (table: string) =>
 		(sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;

@@ -16,6 +16,7 @@ import {
 	ShadingType,
 	Table,
 	TableCell,
+	TableLayoutType,
 	TableRow,
 	TextRun,
 	WidthType
@@ -48,6 +49,20 @@ const para = (children: TextRun[] | string, opts: { heading?: (typeof HeadingLev
 		spacing: { after: opts.spacingAfter ?? 80 }
 	});
 
+/**
+ * The text width of the page in twentieths of a point: A4 (11 906) less the 1 440 margins on either side.
+ * Tables are given in these units, with a grid that matches their cells: LibreOffice lays tables out from
+ * the grid (`w:tblGrid`), and Word 2007 reads widths in percent only as fiftieths, not as "40%".
+ */
+export const TEXT_WIDTH = 11906 - 2 * 1440;
+
+/** Column widths in twips from percentages of the text width; the last takes the rounding. */
+export function columnWidths(percent: number[]): number[] {
+	const w = percent.map((p) => Math.floor((TEXT_WIDTH * p) / 100));
+	w[w.length - 1] += TEXT_WIDTH - w.reduce((a, b) => a + b, 0);
+	return w;
+}
+
 function cell(content: string | Paragraph[], opts: { bold?: boolean; fill?: string; width?: number; span?: number; right?: boolean } = {}) {
 	const children =
 		typeof content === 'string'
@@ -57,12 +72,13 @@ function cell(content: string | Paragraph[], opts: { bold?: boolean; fill?: stri
 		children,
 		borders: BORDERS,
 		columnSpan: opts.span,
-		width: opts.width ? { size: opts.width, type: WidthType.PERCENTAGE } : undefined,
+		width: opts.width ? { size: opts.width, type: WidthType.DXA } : undefined,
 		shading: opts.fill ? { type: ShadingType.CLEAR, color: 'auto', fill: opts.fill } : undefined
 	});
 }
 
-const table = (rows: TableRow[]) => new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } });
+const table = (rows: TableRow[], widths: number[]) =>
+	new Table({ rows, columnWidths: widths, width: { size: TEXT_WIDTH, type: WidthType.DXA }, layout: TableLayoutType.FIXED });
 
 /** "● Grön  ↗ Förbättrats": the colour run shaded, the arrow after it. */
 function statusParagraph(a: AssessmentView | null): Paragraph {
@@ -84,11 +100,14 @@ function commentParagraphs(comment: string | null | undefined): Paragraph[] {
 	];
 }
 
+const INDICATOR_COLUMNS = columnWidths([46, 16, 20, 18]);
+const SUMMARY_WIDTHS = columnWidths([40, 15, 15, 15, 15]);
+
 function indicatorTable(goal: ChapterGoal): Table[] {
 	if (goal.indicators.length === 0) return [];
 	const header = new TableRow({
 		tableHeader: true,
-		children: ['Indikatorer', 'Utfall', 'Målvärde', 'Status'].map((h, i) => cell(h, { bold: true, fill: 'E8EEF6', width: [46, 16, 20, 18][i] }))
+		children: ['Indikatorer', 'Utfall', 'Målvärde', 'Status'].map((h, i) => cell(h, { bold: true, fill: 'E8EEF6', width: INDICATOR_COLUMNS[i] }))
 	});
 	const rows = goal.indicators.flatMap((i) => {
 		const a = i.assessment;
@@ -96,19 +115,24 @@ function indicatorTable(goal: ChapterGoal): Table[] {
 		const utfall = i.utfallPeriod && i.utfall !== '–' ? `${i.utfall}\n(${i.utfallPeriod})` : i.utfall;
 		const out = [
 			new TableRow({
-				children: [cell(i.name), cell(utfall), cell(i.target), cell(status, { fill: a?.colour ? FILL[a.colour] : undefined })]
+				children: [
+					cell(i.name, { width: INDICATOR_COLUMNS[0] }),
+					cell(utfall, { width: INDICATOR_COLUMNS[1] }),
+					cell(i.target, { width: INDICATOR_COLUMNS[2] }),
+					cell(status, { fill: a?.colour ? FILL[a.colour] : undefined, width: INDICATOR_COLUMNS[3] })
+				]
 			})
 		];
 		if (a?.comment) {
 			out.push(
 				new TableRow({
-					children: [cell([new Paragraph({ children: [text('Kommentar: ', { bold: true }), text(a.comment)] })], { span: 4 })]
+					children: [cell([new Paragraph({ children: [text('Kommentar: ', { bold: true }), text(a.comment)] })], { span: 4, width: TEXT_WIDTH })]
 				})
 			);
 		}
 		return out;
 	});
-	return [table([header, ...rows])];
+	return [table([header, ...rows], INDICATOR_COLUMNS)];
 }
 
 function goalBlock(goal: ChapterGoal): (Paragraph | Table)[] {
@@ -132,12 +156,21 @@ function uppdragBlock(u: ChapterUppdrag): (Paragraph | Table)[] {
 function summaryTable(ch: Chapter): Table {
 	const header = new TableRow({
 		tableHeader: true,
-		children: [cell('', { width: 40 }), ...SUMMARY_COLUMNS.map((c) => cell(c.heading, { bold: true, fill: c.key === 'notAssessed' ? 'EEEEEE' : FILL[c.key], width: 15 }))]
+		children: [
+			cell('', { width: SUMMARY_WIDTHS[0] }),
+			...SUMMARY_COLUMNS.map((c, i) => cell(c.heading, { bold: true, fill: c.key === 'notAssessed' ? 'EEEEEE' : FILL[c.key], width: SUMMARY_WIDTHS[i + 1] }))
+		]
 	});
 	const rows = ch.summary.map(
-		(r) => new TableRow({ children: [cell(r.label.sv), ...SUMMARY_COLUMNS.map((c) => cell(String(r[c.key]), { right: true }))] })
+		(r) =>
+			new TableRow({
+				children: [
+					cell(r.label.sv, { width: SUMMARY_WIDTHS[0] }),
+					...SUMMARY_COLUMNS.map((c, i) => cell(String(r[c.key]), { right: true, width: SUMMARY_WIDTHS[i + 1] }))
+				]
+			})
 	);
-	return table([header, ...rows]);
+	return table([header, ...rows], SUMMARY_WIDTHS);
 }
 
 /** The DOCX document of the chapter. */

@@ -10,7 +10,7 @@ export const load: PageServerLoad = ({ locals, params }) => {
 	const db = getDb();
 	const period = getReportingPeriod(db, Number(params.period));
 	if (!period) error(404, 'Perioden finns inte.');
-	return { period, locked: isLocked(period), ...publishOverview(db, user, period) };
+	return { period, locked: isLocked(getDb(), period), ...publishOverview(db, user, period) };
 };
 
 export const actions: Actions = {

@@ -25,7 +25,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 	const names = db.$client
 		.prepare('SELECT pl.name AS plan, o.name AS organisation FROM plan pl JOIN organisation o ON o.id = pl.organisation_id WHERE pl.id = ?')
 		.get(period.planId) as { plan: string; organisation: string };
-	const locked = isLocked(period);
+	const locked = isLocked(getDb(), period);
 	const saved = url.searchParams.get('sparat');
 	return {
 		period: { id: period.id, label: period.label, deadline: period.deadline, hasGeography: period.geographyId != null, ...names },

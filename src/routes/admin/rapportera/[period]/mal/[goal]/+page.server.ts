@@ -28,7 +28,7 @@ function form(fd: FormData, names: string[]): Record<string, string> {
 function openPeriod(user: SessionUser, periodParam: string) {
 	const period = getReportingPeriod(getDb(), Number(periodParam));
 	if (!period) error(404, 'Perioden finns inte.');
-	return { user, period, locked: isLocked(period) };
+	return { user, period, locked: isLocked(getDb(), period) };
 }
 
 export const actions: Actions = {
