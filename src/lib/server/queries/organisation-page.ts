@@ -2,6 +2,7 @@
  * "Läget i länet" for one organisation: its plans, for each plan the areas with a compact status summary
  * for the latest published period, the 3.1-style summary table, and key figures for the län with trend.
  */
+import { isFollowedUp } from '../../domain/followed-up';
 import type { Db } from '../db/client';
 import type { Colour, Direction, Origin, Trend } from '../../domain/types';
 import { countColours, summarise, type ColourCounts, type SummaryRow } from '../../domain/summary';
@@ -106,8 +107,10 @@ function planOverview(db: Db, p: Row): PlanOverview {
 	const children = new Map<number, Row[]>();
 	for (const g of goals) if (g.parent_id) children.set(g.parent_id as number, [...(children.get(g.parent_id as number) ?? []), g]);
 	const deepest = levelNames.length - 1;
-	// Goals that are followed up: the deepest level, and any goal below an area that has nothing under it.
-	const counted = (g: Row) => (g.depth as number) > 0 && ((g.depth as number) >= deepest || !children.has(g.id as number));
+	// Goals that are followed up, counted as the chapter and the printed 3.1 Sammanfattning count them.
+	const linked = new Set(links.map((l) => l.goal_id as number));
+	const counted = (g: Row) =>
+		isFollowedUp({ depth: g.depth as number, hasChildren: children.has(g.id as number), hasIndicators: linked.has(g.id as number) }, deepest);
 	const descendants = (id: number): Row[] => (children.get(id) ?? []).flatMap((c) => [c, ...descendants(c.id as number)]);
 
 	const areas = goals

@@ -17,6 +17,7 @@ import type { PeriodState } from '../../domain/review-workflow';
 import { assessmentFrom, latestValues, type AssessmentView, type LatestValue, type Row } from '../queries/shared';
 import { approvalOf, type ApprovalView } from './workflow';
 import { isFiltered, matchesFilter, type ChapterFilter } from '../../domain/chapter-filter';
+import { isFollowedUp } from '../../domain/followed-up';
 
 export interface ChapterPeriod {
 	id: number;
@@ -166,9 +167,9 @@ export function getChapter(db: Db, orgSlug: string, planSlug: string, periodKey:
 	for (const g of goals) if (g.parent_id) children.set(g.parent_id as number, [...(children.get(g.parent_id as number) ?? []), g]);
 	const links0 = new Set((sql.prepare('SELECT DISTINCT gi.goal_id FROM goal_indicator gi JOIN goal g ON g.id = gi.goal_id WHERE g.plan_id = ?').all(planId) as Row[]).map((r) => r.goal_id as number));
 	// A leaf between levels (Örebro 3.7 has an övergripande mål and an uppdrag, no goals) is followed up only
-	// when it has indicators; otherwise it is the avsnitt's text, as printed.
+	// when it has indicators; otherwise it is the avsnitt's text, as printed (domain/followed-up.ts).
 	const counted = (g: Row) =>
-		(g.depth as number) > 0 && ((g.depth as number) >= deepest || (!children.has(g.id as number) && links0.has(g.id as number)));
+		isFollowedUp({ depth: g.depth as number, hasChildren: children.has(g.id as number), hasIndicators: links0.has(g.id as number) }, deepest);
 
 	const links = sql
 		.prepare(
