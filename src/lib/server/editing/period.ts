@@ -17,11 +17,12 @@ export interface ReportingPeriod {
 	geographyId: number | null;
 }
 
+/** The period, or null when it does not exist or its plan is archived (nothing more is reported on it). */
 export function getReportingPeriod(db: Db, periodId: number): ReportingPeriod | null {
 	const r = db.$client
 		.prepare(
 			`SELECT p.id, p.plan_id, pl.organisation_id, p.slug, p.label, p.kind, p.year, p.end_date, p.deadline, p.state, pl.geography_id
-			 FROM follow_up_period p JOIN plan pl ON pl.id = p.plan_id WHERE p.id = ?`
+			 FROM follow_up_period p JOIN plan pl ON pl.id = p.plan_id WHERE p.id = ? AND pl.archived = 0`
 		)
 		.get(periodId) as Record<string, never> | undefined;
 	if (!r) return null;

@@ -60,7 +60,7 @@ export function worklist(db: Db, user: SessionUser): TodoPeriod[] {
 		.prepare(
 			`SELECT p.id, p.label, p.deadline, p.state, p.plan_id, p.year, p.end_date, pl.name AS plan, pl.geography_id, o.name AS organisation
 			 FROM follow_up_period p JOIN plan pl ON pl.id = p.plan_id JOIN organisation o ON o.id = pl.organisation_id
-			 WHERE p.state IN ('open', 'ready') ORDER BY coalesce(p.deadline, p.end_date), o.sort_order, pl.name`
+			 WHERE p.state IN ('open', 'ready') AND pl.archived = 0 ORDER BY coalesce(p.deadline, p.end_date), o.sort_order, pl.name`
 		)
 		.all() as Record<string, never>[];
 	const out: TodoPeriod[] = [];

@@ -84,7 +84,8 @@ export interface ChapterSection {
 
 export interface Chapter {
 	organisation: { slug: string; name: string; isExample: boolean };
-	plan: { id: number; slug: string; name: string; source: string | null; levelNames: string[] };
+	/** `archived`: the plan is archived (only the admin review page and the command line show it). */
+	plan: { id: number; slug: string; name: string; source: string | null; levelNames: string[]; archived: boolean };
 	period: ChapterPeriod;
 	previous: ChapterPeriod | null;
 	/** Every period of the plan the reader may see, oldest first (for the period and comparison choices). */
@@ -112,6 +113,11 @@ export interface ChapterOptions {
 	publishedOnly: boolean;
 	/** The period to compare with; default: the one before. */
 	compareSlug?: string | null;
+	/**
+	 * Archived plans are off the public site (null, as for a plan that does not exist). The admin review page
+	 * and the command line pass true: the chapter stays readable for the archive, not reviewable.
+	 */
+	includeArchived?: boolean;
 }
 
 /** The periods of a plan the reader may see, oldest first. */
@@ -133,11 +139,11 @@ export function getChapter(db: Db, orgSlug: string, planSlug: string, periodKey:
 	const sql = db.$client;
 	const head = sql
 		.prepare(
-			`SELECT o.slug AS org_slug, o.name AS org_name, o.is_example, p.id, p.slug, p.name, p.source, p.level_names, p.geography_id
+			`SELECT o.slug AS org_slug, o.name AS org_name, o.is_example, p.id, p.slug, p.name, p.source, p.level_names, p.geography_id, p.archived
 			 FROM plan p JOIN organisation o ON o.id = p.organisation_id WHERE o.slug = ? AND p.slug = ?`
 		)
 		.get(orgSlug, planSlug) as Row | undefined;
-	if (!head) return null;
+	if (!head || (head.archived === 1 && !opts.includeArchived)) return null;
 	const planId = head.id as number;
 	const periods = chapterPeriods(db, planId, opts.publishedOnly);
 	const key = periodKey?.trim().toLowerCase();
@@ -290,7 +296,7 @@ export function getChapter(db: Db, orgSlug: string, planSlug: string, periodKey:
 
 	return {
 		organisation: { slug: head.org_slug as string, name: head.org_name as string, isExample: head.is_example === 1 },
-		plan: { id: planId, slug: head.slug as string, name: head.name as string, source: (head.source as string) ?? null, levelNames },
+		plan: { id: planId, slug: head.slug as string, name: head.name as string, source: (head.source as string) ?? null, levelNames, archived: head.archived === 1 },
 		period,
 		previous,
 		periods,

@@ -32,9 +32,13 @@ import type { CommentSubject, ReadySubject } from '../db/schema-review';
 
 type Row = Record<string, unknown>;
 
-export type WorkflowProblem = Refusal | 'stale' | 'notFound' | 'scope' | 'body';
+export type WorkflowProblem = Refusal | 'stale' | 'notFound' | 'scope' | 'body' | 'archived';
 
-const EXTRA: Record<'stale' | 'notFound' | 'scope' | 'body', { sv: string; en: string }> = {
+const EXTRA: Record<'stale' | 'notFound' | 'scope' | 'body' | 'archived', { sv: string; en: string }> = {
+	archived: {
+		sv: 'Planen är arkiverad. Dess perioder visas för arkivet men granskas och ändras inte längre; en administratör kan återställa planen under Struktur.',
+		en: 'The plan is archived. Its periods are shown for the record but are no longer reviewed or changed; an administrator can restore the plan under Structure.'
+	},
 	stale: {
 		sv: 'Perioden har ändrats av någon annan sedan du öppnade sidan. Se det nya läget nedan och gör om steget om det fortfarande behövs.',
 		en: 'Someone else changed the period after you opened the page. See its new state below and repeat the step if it is still needed.'
@@ -189,6 +193,8 @@ function check(period: PeriodRow, action: WorkflowAction, user: SessionUser, inp
 function loadPeriod(db: Db, periodId: number, locale: Locale): PeriodRow {
 	const p = getPeriod(db, periodId);
 	if (!p) throw new WorkflowError('notFound', locale);
+	const plan = db.$client.prepare('SELECT archived FROM plan WHERE id = ?').get(p.planId) as { archived: number };
+	if (plan.archived) throw new WorkflowError('archived', locale);
 	return p;
 }
 

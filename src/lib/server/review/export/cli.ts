@@ -29,12 +29,13 @@ export const CHAPTER_USAGE = `  npm run export -- periods
 export function periodLines(db: Db): string[] {
 	const rows = db.$client
 		.prepare(
-			`SELECT f.label, f.slug, f.state, p.slug AS plan, o.slug AS org FROM follow_up_period f
+			`SELECT f.label, f.slug, f.state, p.slug AS plan, p.archived, o.slug AS org FROM follow_up_period f
 			 JOIN plan p ON p.id = f.plan_id JOIN organisation o ON o.id = p.organisation_id
 			 ORDER BY o.sort_order, o.name, p.sort_order, p.name, f.end_date`
 		)
-		.all() as { label: string; slug: string; state: PeriodState; plan: string; org: string }[];
-	return rows.map((r) => `${r.label}  --org ${r.org} --plan ${r.plan} --period ${r.slug}  (${stateLabel(r.state)})`);
+		.all() as { label: string; slug: string; state: PeriodState; plan: string; archived: number; org: string }[];
+	// Archived plans are still exported from the command line (for the archive); the line says so.
+	return rows.map((r) => `${r.label}  --org ${r.org} --plan ${r.plan} --period ${r.slug}  (${stateLabel(r.state)}${r.archived ? ', arkiverad plan' : ''})`);
 }
 
 function orgOfPlan(db: Db, plan: string): string {
@@ -64,7 +65,7 @@ export async function chapterCommand(db: Db, flags: Record<string, string | true
 	if (!isChapterFormat(format)) {
 		throw new CliError(`Fel: okänt format '${format || '(inget)'}'. Välj ett av ${CHAPTER_FORMATS.join(', ')}.`, 2);
 	}
-	const ch = getChapter(db, org, plan, period, { publishedOnly: false });
+	const ch = getChapter(db, org, plan, period, { publishedOnly: false, includeArchived: true });
 	if (!ch) {
 		const lines = periodLines(db).filter((l) => l.includes(`--org ${org} `));
 		throw new CliError(

@@ -26,7 +26,7 @@ import type { Actions, PageServerLoad } from './$types';
 const ROLES = ['editor', 'reviewer', 'admin'] as const;
 
 function chapterOrThrow(params: { org: string; plan: string; period: string }, compareSlug: string | null = null) {
-	const chapter = getChapter(getDb(), params.org, params.plan, params.period, { publishedOnly: false, compareSlug });
+	const chapter = getChapter(getDb(), params.org, params.plan, params.period, { publishedOnly: false, compareSlug, includeArchived: true });
 	if (!chapter) error(404, 'Planen eller perioden finns inte');
 	return chapter;
 }
@@ -40,7 +40,8 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 	const marks = Object.fromEntries(readyMarks(db, chapter.period.id));
 	// Which items this user may mark: the avsnitt, goals and uppdrag their scope covers.
 	const markable: string[] = [];
-	for (const s of chapter.sections) {
+	// An archived plan's chapter is shown for the record only: no marks, no decisions, no comments.
+	for (const s of chapter.plan.archived ? [] : chapter.sections) {
 		if (s.id && mayMark(user, itemTarget(db, chapter.plan.id, { kind: 'goal', id: s.id })!)) markable.push(`goal:${s.id}`);
 		for (const g of s.goals) if (mayMark(user, itemTarget(db, chapter.plan.id, { kind: 'goal', id: g.id })!)) markable.push(`goal:${g.id}`);
 		for (const u of s.uppdrag) if (mayMark(user, itemTarget(db, chapter.plan.id, { kind: 'uppdrag', id: u.id })!)) markable.push(`uppdrag:${u.id}`);
@@ -57,8 +58,8 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 		comments: reviewComments(db, chapter.period.id),
 		history: periodHistory(db, chapter.period.id),
 		can: {
-			review: mayReview(user, target),
-			reopen: user.role === 'admin'
+			review: !chapter.plan.archived && mayReview(user, target),
+			reopen: !chapter.plan.archived && user.role === 'admin'
 		}
 	};
 };

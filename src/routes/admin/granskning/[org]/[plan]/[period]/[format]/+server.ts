@@ -10,7 +10,8 @@ export const GET: RequestHandler = async ({ params, url, locals }) => {
 	requireRole(locals, ['editor', 'reviewer', 'admin']);
 	const chapter = getChapter(getDb(), params.org, params.plan, params.period, {
 		publishedOnly: false,
-		compareSlug: url.searchParams.get('jamfor')
+		compareSlug: url.searchParams.get('jamfor'),
+		includeArchived: true
 	});
 	if (!chapter) error(404, 'Planen eller perioden finns inte');
 	return chapterResponse(chapter, params.format, { cache: 'private, no-store' });
