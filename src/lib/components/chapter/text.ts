@@ -30,7 +30,11 @@ export const chapterText = {
 		now: 'Nu',
 		noItems: 'Inga mål eller uppdrag passar urvalet.',
 		changed: 'Ändrad',
-		noTarget: ''
+		noTarget: '',
+		otherPlan: (plan: string) => `i ${plan}`,
+		comparedAcross: (label: string, plan: string) =>
+			`Jämförs med ${label} i ${plan}. Mål och uppdrag känns igen på sitt nummer och sin lydelse; indikatorerna är desamma.`,
+		newSince: (label: string) => `Ny sedan ${label}`
 	},
 	en: {
 		title: "The committee's goals and assignments",
@@ -62,6 +66,10 @@ export const chapterText = {
 		now: 'Now',
 		noItems: 'No goals or assignments match the selection.',
 		changed: 'Changed',
-		noTarget: ''
+		noTarget: '',
+		otherPlan: (plan: string) => `in ${plan}`,
+		comparedAcross: (label: string, plan: string) =>
+			`Compared with ${label} in ${plan}. Goals and assignments are recognised by their number and wording; the indicators are the same.`,
+		newSince: (label: string) => `New since ${label}`
 	}
 };

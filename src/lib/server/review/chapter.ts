@@ -18,6 +18,7 @@ import { assessmentFrom, latestValues, type AssessmentView, type LatestValue, ty
 import { approvalOf, type ApprovalView } from './workflow';
 import { isFiltered, matchesFilter, type ChapterFilter } from '../../domain/chapter-filter';
 import { isFollowedUp } from '../../domain/followed-up';
+import { matchItems } from '../../domain/plan-match';
 
 export interface ChapterPeriod {
 	id: number;
@@ -28,6 +29,12 @@ export interface ChapterPeriod {
 	endDate: string;
 	state: PeriodState;
 	version: number;
+	/** The plan the period belongs to: another plan for "this year vs last year" across verksamhetsplaner. */
+	planId: number;
+	planSlug: string;
+	planName: string;
+	/** The value of `?jamfor=` that chooses it: its slug in the same plan, "plan-slug/period-slug" in another. */
+	key: string;
 }
 
 export interface ChapterIndicator {
@@ -55,6 +62,11 @@ export interface ChapterGoal {
 	category: SummaryCategory;
 	assessment: AssessmentView | null;
 	previous: AssessmentView | null;
+	/**
+	 * Whether the compared period has this goal: always in the same plan; across plans when last year's plan
+	 * has it by number or wording (domain/plan-match.ts). False means new since then.
+	 */
+	counterpart: boolean;
 	changed: boolean;
 	indicators: ChapterIndicator[];
 }
@@ -68,6 +80,8 @@ export interface ChapterUppdrag {
 	category: SummaryCategory;
 	assessment: AssessmentView | null;
 	previous: AssessmentView | null;
+	/** As for goals: false when the compared period's plan has no such uppdrag. */
+	counterpart: boolean;
 	changed: boolean;
 }
 
@@ -90,13 +104,23 @@ export interface Chapter {
 	previous: ChapterPeriod | null;
 	/** Every period of the plan the reader may see, oldest first (for the period and comparison choices). */
 	periods: ChapterPeriod[];
+	/**
+	 * What the period can be compared with, oldest first: the plan's other periods and the periods of the
+	 * organisation's earlier plans of the same kind (last year's verksamhetsplan).
+	 */
+	comparable: ChapterPeriod[];
 	approval: ApprovalView | null;
 	summary: SummaryRow[];
 	sections: ChapterSection[];
 }
 
-function periodFrom(r: Row): ChapterPeriod {
+function periodFrom(r: Row, ownPlanId?: number): ChapterPeriod {
+	const own = ownPlanId === undefined || r.plan_id === ownPlanId;
 	return {
+		planId: r.plan_id as number,
+		planSlug: r.plan_slug as string,
+		planName: r.plan_name as string,
+		key: own ? (r.slug as string) : `${r.plan_slug}/${r.slug}`,
 		id: r.id as number,
 		slug: r.slug as string,
 		label: r.label as string,
@@ -125,10 +149,28 @@ export function chapterPeriods(db: Db, planId: number, publishedOnly: boolean): 
 	return (
 		db.$client
 			.prepare(
-				`SELECT * FROM follow_up_period WHERE plan_id = ? ${publishedOnly ? "AND state = 'published'" : ''} ORDER BY end_date, id`
+				`SELECT f.*, p.slug AS plan_slug, p.name AS plan_name FROM follow_up_period f JOIN plan p ON p.id = f.plan_id
+				 WHERE f.plan_id = ? ${publishedOnly ? "AND f.state = 'published'" : ''} ORDER BY f.end_date, f.id`
 			)
 			.all(planId) as Row[]
-	).map(periodFrom);
+	).map((r) => periodFrom(r));
+}
+
+/**
+ * Periods of the organisation's other plans of the same kind that end before `before` (last year's
+ * verksamhetsplan and older), oldest first. The public sees published periods of plans not archived; the
+ * review page also those of archived plans (last year's plan is usually archived once the new one is in use).
+ */
+function earlierPlanPeriods(db: Db, plan: { id: number; organisationId: number; kind: string }, before: string, publishedOnly: boolean, ownPlanId: number): ChapterPeriod[] {
+	return (
+		db.$client
+			.prepare(
+				`SELECT f.*, p.slug AS plan_slug, p.name AS plan_name FROM follow_up_period f JOIN plan p ON p.id = f.plan_id
+				 WHERE p.organisation_id = ? AND p.kind = ? AND p.id <> ? AND f.end_date < ?
+				 ${publishedOnly ? "AND f.state = 'published' AND p.archived = 0" : ''} ORDER BY f.end_date, f.id`
+			)
+			.all(plan.organisationId, plan.kind, plan.id, before) as Row[]
+	).map((r) => periodFrom(r, ownPlanId));
 }
 
 /**
@@ -139,7 +181,8 @@ export function getChapter(db: Db, orgSlug: string, planSlug: string, periodKey:
 	const sql = db.$client;
 	const head = sql
 		.prepare(
-			`SELECT o.slug AS org_slug, o.name AS org_name, o.is_example, p.id, p.slug, p.name, p.source, p.level_names, p.geography_id, p.archived
+			`SELECT o.slug AS org_slug, o.name AS org_name, o.is_example, p.id, p.slug, p.name, p.source, p.level_names, p.geography_id, p.archived,
+			        p.organisation_id, p.kind
 			 FROM plan p JOIN organisation o ON o.id = p.organisation_id WHERE o.slug = ? AND p.slug = ?`
 		)
 		.get(orgSlug, planSlug) as Row | undefined;
@@ -152,9 +195,19 @@ export function getChapter(db: Db, orgSlug: string, planSlug: string, periodKey:
 		: periods.at(-1);
 	if (!period) return null;
 	const index = periods.indexOf(period);
+	const earlier = earlierPlanPeriods(
+		db,
+		{ id: planId, organisationId: head.organisation_id as number, kind: head.kind as string },
+		period.endDate,
+		opts.publishedOnly,
+		planId
+	);
+	const comparable = [...earlier, ...periods.filter((p) => p.id !== period.id)];
+	// Default: the plan's period before; for the first period of a new year's plan, the last of last year's plan.
 	const previous = opts.compareSlug
-		? (periods.find((p) => p.slug === opts.compareSlug && p.id !== period.id) ?? null)
-		: (periods[index - 1] ?? null);
+		? (comparable.find((p) => p.key === opts.compareSlug) ?? null)
+		: (periods[index - 1] ?? earlier.at(-1) ?? null);
+	const previousPlanId = previous?.planId ?? planId;
 
 	const assessmentsOf = (periodId: number | undefined) => {
 		const rows = periodId ? (sql.prepare('SELECT * FROM assessment WHERE period_id = ?').all(periodId) as Row[]) : [];
@@ -230,9 +283,30 @@ export function getChapter(db: Db, orgSlug: string, planSlug: string, periodKey:
 		((a?.colour ?? null) !== (b?.colour ?? null) || (a?.trend ?? null) !== (b?.trend ?? null) || (a?.comment ?? null) !== (b?.comment ?? null));
 
 	const uppdragRows = sql.prepare('SELECT * FROM uppdrag WHERE plan_id = ? AND archived = 0 ORDER BY sort_order, id').all(planId) as Row[];
+
+	// The compared period's goal and uppdrag for each of ours: the same row in the same plan, else last year's
+	// plan's by number and wording (domain/plan-match.ts).
+	const counterpart = { goal: new Map<number, number>(), uppdrag: new Map<number, number>() };
+	if (previous && previousPlanId !== planId) {
+		const theirGoals = sql.prepare('SELECT id, number, title FROM goal WHERE plan_id = ? AND depth > 0').all(previousPlanId) as Row[];
+		const theirUppdrag = sql.prepare('SELECT id, number, text FROM uppdrag WHERE plan_id = ?').all(previousPlanId) as Row[];
+		const asItem = (r: Row, text: string) => ({ id: r.id as number, number: (r.number as string) ?? null, text: r[text] as string });
+		for (const [ours, theirs] of matchItems(goals.filter((g) => (g.depth as number) > 0).map((g) => asItem(g, 'title')), theirGoals.map((g) => asItem(g, 'title')), { byNumberAlone: true }))
+			counterpart.goal.set(ours, theirs.id);
+		for (const [ours, theirs] of matchItems(uppdragRows.map((u) => asItem(u, 'text')), theirUppdrag.map((u) => asItem(u, 'text')), { byNumberAlone: false }))
+			counterpart.uppdrag.set(ours, theirs.id);
+	} else if (previous) {
+		for (const g of goals) counterpart.goal.set(g.id as number, g.id as number);
+		for (const u of uppdragRows) counterpart.uppdrag.set(u.id as number, u.id as number);
+	}
+	const previousOf = (kind: 'goal' | 'uppdrag', id: number) => {
+		const theirs = counterpart[kind].get(id);
+		return theirs === undefined ? null : assessmentFrom(before[kind].get(theirs));
+	};
+
 	const toUppdrag = (u: Row): ChapterUppdrag => {
 		const a = assessmentFrom(now.uppdrag.get(u.id as number));
-		const b = previous ? assessmentFrom(before.uppdrag.get(u.id as number)) : null;
+		const b = previous ? previousOf('uppdrag', u.id as number) : null;
 		const origin = u.origin as Origin;
 		return {
 			id: u.id as number,
@@ -243,7 +317,9 @@ export function getChapter(db: Db, orgSlug: string, planSlug: string, periodKey:
 			category: summaryCategory({ type: 'uppdrag', origin }),
 			assessment: a,
 			previous: b,
-			changed: changed(a, b)
+			counterpart: counterpart.uppdrag.has(u.id as number),
+			// New since the compared period (no counterpart) counts as changed.
+			changed: changed(a, b) || (previous !== null && !counterpart.uppdrag.has(u.id as number))
 		};
 	};
 	const uppdragOf = (goalIds: Set<number>): ChapterUppdrag[] =>
@@ -265,7 +341,7 @@ export function getChapter(db: Db, orgSlug: string, planSlug: string, periodKey:
 					.map((g) => ({ id: g.id as number, label: (g.label as string) ?? null, title: g.title as string })),
 				goals: below.filter(counted).map((g) => {
 					const a = assessmentFrom(now.goal.get(g.id as number));
-					const b = previous ? assessmentFrom(before.goal.get(g.id as number)) : null;
+					const b = previous ? previousOf('goal', g.id as number) : null;
 					const origin = g.origin as Origin;
 					return {
 						id: g.id as number,
@@ -276,7 +352,8 @@ export function getChapter(db: Db, orgSlug: string, planSlug: string, periodKey:
 						category: summaryCategory({ type: 'goal', origin }),
 						assessment: a,
 						previous: b,
-						changed: changed(a, b),
+						counterpart: counterpart.goal.has(g.id as number),
+						changed: changed(a, b) || (previous !== null && !counterpart.goal.has(g.id as number)),
 						indicators: indicatorsOf(g.id as number)
 					};
 				}),
@@ -300,6 +377,7 @@ export function getChapter(db: Db, orgSlug: string, planSlug: string, periodKey:
 		period,
 		previous,
 		periods,
+		comparable,
 		approval: approvalOf(db, period.id),
 		summary,
 		sections
