@@ -13,6 +13,7 @@ import { exportPlan, planCsv } from '../../src/lib/server/import/plan-export';
 import { runImportSync } from '../../src/lib/server/import/run';
 import { setPlanArchived } from '../../src/lib/server/structure/plans';
 import { filterChapter, getChapter, type Chapter, type ChapterGoal } from '../../src/lib/server/review/chapter';
+import { chapterRows } from '../../src/lib/server/review/export/rows';
 
 const ORG = 'exempelregionen';
 const LAST = 'verksamhetsplan-2025';
@@ -116,6 +117,11 @@ describe('this year vs last year across two verksamhetsplaner', () => {
 		const changedIds = filterChapter(ch, { show: 'andrade' }).sections.flatMap((s) => s.goals.map((x) => x.id));
 		expect(changedIds).toEqual(expect.arrayContaining([reworded, added]));
 		expect(changedIds).not.toContain(sameWording);
+		// The CSV/XLSX rows name last year's plan and say which goal is new.
+		const rows = chapterRows(ch);
+		const row = (title: string) => rows.find((r) => r[1] === 'Mål' && r[3] === title)!;
+		expect(row(`${numbered.title} (ny lydelse 2026)`).slice(12, 14)).toEqual(['Helår 2025 (Verksamhetsplan 2025 (exempel))', '▲ Gul']);
+		expect(row('Ett nytt mål för 2026.')[13]).toBe('Ny sedan Helår 2025');
 	});
 
 	it('offers last year’s periods for comparison; by default the last period before, across plans when the plan has none', () => {

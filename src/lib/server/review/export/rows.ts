@@ -9,6 +9,7 @@ import { toCsv } from '../../api/csv';
 import { workbook } from '../../xlsx';
 import { colourText, statusText, trendText, summaryTitle, SUMMARY_COLUMNS } from './text';
 import { originLabel } from '../../../domain/labels';
+import type { Colour } from '../../../domain/types';
 
 export const ROW_HEADER = [
 	'Avsnitt',
@@ -29,7 +30,12 @@ export const ROW_HEADER = [
 ] as const;
 
 export function chapterRows(ch: Chapter): string[][] {
-	const prev = ch.previous?.label ?? '';
+	const p = ch.previous;
+	// Across plans the compared period's plan is named: "Helår 2025 (Verksamhetsplan 2025)".
+	const prev = p ? (p.planId !== ch.plan.id ? `${p.label} (${p.planName})` : p.label) : '';
+	/** The compared colour, or that the item is new since then (no counterpart in last year's plan). */
+	const before = (x: { counterpart: boolean; previous: { colour: Colour | null } | null }) =>
+		!p ? '' : x.counterpart ? colourText(x.previous?.colour ?? null) : `Ny sedan ${p.label}`;
 	const rows: string[][] = [];
 	for (const s of ch.sections) {
 		const avsnitt = sectionHeading(s);
@@ -50,7 +56,7 @@ export function chapterRows(ch: Chapter): string[][] {
 				'',
 				a?.comment ?? '',
 				prev,
-				ch.previous ? colourText(g.previous?.colour ?? null) : '',
+				before(g),
 				''
 			]);
 			for (const i of g.indicators) {
@@ -89,7 +95,7 @@ export function chapterRows(ch: Chapter): string[][] {
 				'',
 				u.assessment?.comment ?? '',
 				prev,
-				ch.previous ? colourText(u.previous?.colour ?? null) : '',
+				before(u),
 				''
 			]);
 		}
