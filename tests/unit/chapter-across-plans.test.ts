@@ -14,6 +14,9 @@ import { runImportSync } from '../../src/lib/server/import/run';
 import { setPlanArchived } from '../../src/lib/server/structure/plans';
 import { filterChapter, getChapter, type Chapter, type ChapterGoal } from '../../src/lib/server/review/chapter';
 import { chapterRows } from '../../src/lib/server/review/export/rows';
+import { render } from 'svelte/server';
+import ChapterView from '../../src/lib/components/chapter/ChapterView.svelte';
+import { NO_FILTER } from '../../src/lib/domain/chapter-filter';
 
 const ORG = 'exempelregionen';
 const LAST = 'verksamhetsplan-2025';
@@ -122,6 +125,14 @@ describe('this year vs last year across two verksamhetsplaner', () => {
 		const row = (title: string) => rows.find((r) => r[1] === 'Mål' && r[3] === title)!;
 		expect(row(`${numbered.title} (ny lydelse 2026)`).slice(12, 14)).toEqual(['Helår 2025 (Verksamhetsplan 2025 (exempel))', '▲ Gul']);
 		expect(row('Ett nytt mål för 2026.')[13]).toBe('Ny sedan Helår 2025');
+
+		// The page: the choice names last year's plan, says what it compares with, and marks the new goal.
+		const { body } = render(ChapterView, {
+			props: { chapter: ch, ...filterChapter(ch, NO_FILTER), filter: NO_FILTER, locale: 'sv', keep: {}, downloadBase: '/x' }
+		});
+		expect(body).toMatch(/<option value="verksamhetsplan-2025\/helar-2025" selected[^>]*>Helår 2025 \(i Verksamhetsplan 2025 \(exempel\)\)<\/option>/);
+		expect(body).toContain('Jämförs med Helår 2025 i Verksamhetsplan 2025 (exempel).');
+		expect(body.match(/Ny sedan Helår 2025/g)?.length).toBe(1);
 	});
 
 	it('offers last year’s periods for comparison; by default the last period before, across plans when the plan has none', () => {
