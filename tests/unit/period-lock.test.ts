@@ -12,6 +12,7 @@ import { approve, markReady, reviewItems, isPeriodLocked } from '../../src/lib/s
 import { isLocked, LOCKED_MESSAGE, getReportingPeriod } from '../../src/lib/server/editing/period';
 import { goalEdit } from '../../src/lib/server/editing/goal-edit';
 import { runImportSync } from '../../src/lib/server/import/run';
+import { saveAssessmentDraft } from '../../src/lib/server/editing/assessment-drafts';
 import { REFUSALS } from '../../src/lib/domain/review-workflow';
 
 let db: Db;
@@ -97,6 +98,9 @@ describe('an approved period refuses every save', () => {
 		expect(assessment.data.errors.comment).toBe(REFUSALS.locked.sv);
 		expect(q<{ n: number }>('SELECT count(*) AS n FROM observation_draft').n).toBe(before);
 		expect(q<{ n: number }>('SELECT count(*) AS n FROM assessment_draft WHERE period_id = ?', periodId).n).toBe(0);
+		// Below the route too: the draft module itself refuses the locked period.
+		const direct = saveAssessmentDraft(db, { userId: admin.id, channel: 'form' }, { periodId, kind: 'goal', id: goalId }, { colour: '', overrideReason: '', comment: 'Bra.' }, { draftVersion: 0, publishedVersion: 0 });
+		expect(direct).toEqual({ ok: false, kind: 'invalid', errors: { comment: REFUSALS.locked } });
 	});
 
 	it('refuses the grid (tabell) with the message and keeps what was typed', async () => {

@@ -3,6 +3,8 @@
  * computed colour (indicators; src/lib/server/assess) stands unless a person proposes another one, and then only
  * with a written reason. Same version rule as values (observation-drafts.ts): a stale form is a conflict.
  */
+import { isPeriodLocked } from '../review/workflow';
+import { REFUSALS } from '../../domain/review-workflow';
 import type { Db } from '../db/client';
 import type { Colour } from '../../domain/types';
 import type { SubjectKind } from '../db/schema-drafts';
@@ -119,6 +121,9 @@ export function checkAssessment(input: AssessmentInput, computed: Colour | null)
 
 export function saveAssessmentDraft(db: Db, actor: Actor, s: AssessmentSubject, input: AssessmentInput, seen: Seen): AssessmentSaveResult {
 	return db.$client.transaction((): AssessmentSaveResult => {
+		// The routes refuse a locked period first; this keeps any other caller (scripts, future pages) from
+		// drafting into a period the nämnd has approved.
+		if (isPeriodLocked(db, s.periodId)) return { ok: false, kind: 'invalid', errors: { comment: REFUSALS.locked } };
 		const before = assessmentState(db, s);
 		if ((before.draft?.version ?? 0) !== seen.draftVersion || (before.published?.version ?? 0) !== seen.publishedVersion) {
 			return { ok: false, kind: 'conflict', state: before };
