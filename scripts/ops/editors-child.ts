@@ -25,6 +25,21 @@ if (mode === 'burst') {
 	const end = Date.now() + Number(seconds) * 1000;
 	const report = await runEditors(db, { editors: Number(editors), keys, thinkMs: 40, until: () => Date.now() > end });
 	const verdict = verifySaves(db, keys, report.saves);
-	writeSync(1, JSON.stringify({ report: { ...report, saves: report.saves.length }, saveMs: report.saveMs, verdict }) + '\n');
+	writeAll(JSON.stringify({ report: { ...report, saves: report.saves.length }, saveMs: report.saveMs, verdict }) + '\n');
 	db.$client.close();
+}
+
+/**
+ * The whole line, however long: writeSync to a pipe may write only part of a large buffer (the report carries
+ * every save's time; 12 000 saves cut it short once the readers got fast and the editors with them).
+ */
+function writeAll(text: string): void {
+	const bytes = Buffer.from(text);
+	for (let off = 0; off < bytes.length; ) {
+		try {
+			off += writeSync(1, bytes, off);
+		} catch (e) {
+			if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+		}
+	}
 }
