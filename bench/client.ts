@@ -19,6 +19,9 @@ import { PAGE_TYPES, exampleGoalPath, startServer } from './server';
 
 /** The page with all 312 series on the demo data: an indicator with values for riket, every län and every kommun. */
 export const DEFAULT_ALL_SERIES_PATH = '/indikator/arbetsloshet-18-65-ar?focus=23&context=all';
+/** The same page with its default few series: loaded in turn with the 312-series page, so the difference between
+ * the two holds on a busy machine where the absolute times do not. */
+export const DEFAULT_FEW_SERIES_PATH = '/indikator/arbetsloshet-18-65-ar?focus=23';
 export const INDICATOR_JS_BUDGET = 80_000;
 
 export interface PageSize {
@@ -60,6 +63,8 @@ export interface RenderResult {
 }
 
 export interface ClientResult {
+	/** The same measures for the page with its default few series, loaded in turn with the 312-series page. */
+	renderFew: RenderResult;
 	origin: string;
 	chromium: string;
 	sizes: PageSize[];
@@ -74,6 +79,8 @@ export interface ClientBenchOptions {
 	pages?: [string, string][];
 	/** The page that draws the line chart with all series. */
 	allSeriesPath?: string;
+	/** The same indicator page with its default series, for comparison. */
+	fewSeriesPath?: string;
 	/** Loads of that page; the median is reported. */
 	runs?: number;
 	/** Name (in `pages`) of the page held to the 80 kB budget. */
@@ -153,7 +160,10 @@ async function renderOnce(browser: Browser, url: string): Promise<RenderRun> {
 		const entries = await page.evaluate(() =>
 			performance.getEntriesByType('measure').map((e) => ({ name: e.name, startTime: e.startTime, duration: e.duration }))
 		);
-		const series = await page.locator('figure.line-chart svg.lines path').count();
+		// Named lines are one path each (data-series); context lines may be drawn as one path (data-context = how many).
+		const named = await page.locator('figure.line-chart svg.lines path[data-series]').count();
+		const contextLines = await page.locator('figure.line-chart svg.lines path[data-context]').evaluateAll((ps) => ps.reduce((n, p) => n + Number(p.getAttribute('data-context')), 0));
+		const series = named + contextLines;
 		const get = (name: string) => entries.find((e) => e.name === name);
 		const at = (name: string) => (get(name) ? get(name)!.startTime + get(name)!.duration : NaN);
 		const m = {
@@ -170,6 +180,18 @@ async function renderOnce(browser: Browser, url: string): Promise<RenderRun> {
 	}
 }
 
+function summarise(path: string, runs: RenderRun[]): RenderResult {
+	const med = (k: keyof RenderRun) => median(runs.map((r) => r[k]));
+	return {
+		path,
+		runs,
+		median: { hydrateMs: med('hydrateMs'), renderMs: med('renderMs'), paintedMs: med('paintedMs'), navToRenderMs: med('navToRenderMs'), navToPaintedMs: med('navToPaintedMs') },
+		series: runs[0]?.series ?? 0,
+		htmlGzipBytes: runs[0]?.htmlGzipBytes ?? 0,
+		htmlRawBytes: runs[0]?.htmlRawBytes ?? 0
+	};
+}
+
 export async function runClientBench(origin: string, options: ClientBenchOptions = {}): Promise<ClientResult> {
 	const pages = options.pages ?? CLIENT_PAGES;
 	const allSeriesPath = options.allSeriesPath ?? DEFAULT_ALL_SERIES_PATH;
@@ -180,10 +202,15 @@ export async function runClientBench(origin: string, options: ClientBenchOptions
 	try {
 		const sizes: PageSize[] = [];
 		for (const [name, path] of pages) sizes.push(await sizePage(browser, origin, name, path === 'GOAL' ? resolved! : path));
+		const fewSeriesPath = options.fewSeriesPath ?? DEFAULT_FEW_SERIES_PATH;
 		await renderOnce(browser, origin + allSeriesPath); // warm-up: server caches, V8 code cache
-		const list: RenderRun[] = [];
-		for (let i = 0; i < runs; i++) list.push(await renderOnce(browser, origin + allSeriesPath));
-		const med = (k: keyof RenderRun) => median(list.map((r) => r[k]));
+		await renderOnce(browser, origin + fewSeriesPath);
+		const all: RenderRun[] = [];
+		const few: RenderRun[] = [];
+		for (let i = 0; i < runs; i++) {
+			all.push(await renderOnce(browser, origin + allSeriesPath));
+			few.push(await renderOnce(browser, origin + fewSeriesPath));
+		}
 		const indicator = sizes.find((s) => s.page === indicatorName);
 		return {
 			origin,
@@ -192,20 +219,8 @@ export async function runClientBench(origin: string, options: ClientBenchOptions
 			indicatorJsGzipBytes: indicator?.jsGzipBytes ?? NaN,
 			indicatorJsBudgetBytes: INDICATOR_JS_BUDGET,
 			indicatorJsWithinBudget: !!indicator && indicator.jsGzipBytes <= INDICATOR_JS_BUDGET,
-			render: {
-				path: allSeriesPath,
-				runs: list,
-				median: {
-					hydrateMs: med('hydrateMs'),
-					renderMs: med('renderMs'),
-					paintedMs: med('paintedMs'),
-					navToRenderMs: med('navToRenderMs'),
-					navToPaintedMs: med('navToPaintedMs')
-				},
-				series: list[0]?.series ?? 0,
-				htmlGzipBytes: list[0]?.htmlGzipBytes ?? 0,
-				htmlRawBytes: list[0]?.htmlRawBytes ?? 0
-			}
+			render: summarise(allSeriesPath, all),
+			renderFew: summarise(fewSeriesPath, few)
 		};
 	} finally {
 		await browser.close();
@@ -227,14 +242,26 @@ export function formatClientResult(r: ClientResult): string {
 		for (const s of maps) out.push(`${s.page.padEnd(26)} ${kB(s.htmlGzipBytes)}     ${kB(s.map!.svgGzipBytes)}     ${kB(s.map!.figureGzipBytes)}`);
 		out.push('(SvelteKit also inlines the map HTML once more in the page data for hydration; included in "page HTML".)');
 	}
-	const m = r.render.median;
+	const row = (label: string, x: RenderResult['median']) =>
+		`  ${label.padEnd(12)} ${ms(x.hydrateMs)}  ${ms(x.renderMs)}  ${ms(x.paintedMs)}     ${ms(x.navToRenderMs)}     ${ms(x.navToPaintedMs)}`;
+	const a = r.render;
+	const f = r.renderFew;
 	out.push(
 		'',
-		`line chart with ${r.render.series} series: ${r.render.path}`,
-		`  HTML ${(r.render.htmlRawBytes / 1000).toFixed(0)} kB (${(r.render.htmlGzipBytes / 1000).toFixed(0)} kB gzip); median of ${r.render.runs.length} loads, ms:`,
+		`line chart with ${a.series} series: ${a.path}`,
+		`  HTML ${(a.htmlRawBytes / 1000).toFixed(0)} kB (${(a.htmlGzipBytes / 1000).toFixed(0)} kB gzip); ${a.runs.length} loads, each followed by one of`,
+		`  the same page with ${f.series} series (${f.path}, HTML ${(f.htmlRawBytes / 1000).toFixed(0)} kB, ${(f.htmlGzipBytes / 1000).toFixed(0)} kB gzip). ms:`,
 		'                 hydrate    render   painted   nav→render  nav→painted',
-		`  median       ${ms(m.hydrateMs)}  ${ms(m.renderMs)}  ${ms(m.paintedMs)}     ${ms(m.navToRenderMs)}     ${ms(m.navToPaintedMs)}`,
-		...r.render.runs.map((x, i) => `  run ${String(i + 1).padEnd(7)} ${ms(x.hydrateMs)}  ${ms(x.renderMs)}  ${ms(x.paintedMs)}     ${ms(x.navToRenderMs)}     ${ms(x.navToPaintedMs)}`),
+		row(`median ${a.series}`, a.median),
+		row(`median ${f.series}`, f.median),
+		row('difference', {
+			hydrateMs: a.median.hydrateMs - f.median.hydrateMs,
+			renderMs: a.median.renderMs - f.median.renderMs,
+			paintedMs: a.median.paintedMs - f.median.paintedMs,
+			navToRenderMs: a.median.navToRenderMs - f.median.navToRenderMs,
+			navToPaintedMs: a.median.navToPaintedMs - f.median.navToPaintedMs
+		}),
+		...a.runs.map((x, i) => row(`run ${i + 1} (${a.series})`, x)),
 		'  (hydrate: component start → server HTML adopted; render: → redrawn for the measured width; painted: → next frame)',
 		'',
 		`Indicator page JS: ${(r.indicatorJsGzipBytes / 1000).toFixed(1)} kB gzip (target ≤ ${r.indicatorJsBudgetBytes / 1000} kB): ${r.indicatorJsWithinBudget ? 'OK' : 'OVER BUDGET'}`
@@ -251,7 +278,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
 	const port = Number(opt('--port') ?? process.env.BENCH_PORT ?? 4391);
 	const server = await startServer(port);
 	try {
-		const result = await runClientBench(server.origin, { runs: Number(opt('--runs') ?? 5), allSeriesPath: opt('--path') });
+		const result = await runClientBench(server.origin, { runs: Number(opt('--runs') ?? 5), allSeriesPath: opt('--path'), fewSeriesPath: opt('--few-path') });
 		console.log(formatClientResult(result));
 		if (args.includes('--json')) console.log(JSON.stringify(result, null, 2));
 	} finally {

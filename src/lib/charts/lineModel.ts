@@ -71,7 +71,7 @@ export function collectPeriods(series: readonly { points: readonly ChartPoint[] 
 		.map(([x, code]) => ({ x, code, label: formatPeriod(code, locale) }));
 }
 
-type ModelInput = Pick<LineChartProps, 'series' | 'target' | 'unit' | 'decimals' | 'locale'> & { height: number };
+type ModelInput = Pick<LineChartProps, 'series' | 'context' | 'target' | 'unit' | 'decimals' | 'locale'> & { height: number };
 
 /** Builds the model. `width` is the measured frame width in px, or null on the server. */
 export function lineModel(props: ModelInput, width: number | null): LineModel {
@@ -79,7 +79,9 @@ export function lineModel(props: ModelInput, width: number | null): LineModel {
 	const periods = collectPeriods(props.series, props.locale);
 	const target = props.target ?? null;
 
-	const xs = periods.map((p) => p.x);
+	const context = props.context ?? null;
+	// Context lines widen the axes (every line is drawn whole) but add no period to the keyboard's walk.
+	const xs = [...periods.map((p) => p.x), ...(context?.xs ?? [])];
 	if (target?.targetX != null && Number.isFinite(target.targetX)) xs.push(target.targetX);
 	let xDomain: [number, number] = xs.length ? [Math.min(...xs), Math.max(...xs)] : [0, 1];
 	if (xDomain[0] === xDomain[1]) xDomain = [xDomain[0] - 0.5, xDomain[1] + 0.5];
@@ -89,7 +91,7 @@ export function lineModel(props: ModelInput, width: number | null): LineModel {
 	const bottom = 30;
 	const plotHeight = Math.max(80, props.height - top - bottom);
 	const yCount = Math.max(3, Math.min(7, Math.round(plotHeight / 55)));
-	const values = props.series.flatMap((s) => s.points.map((p) => p.value));
+	const values = [...props.series.flatMap((s) => s.points.map((p) => p.value)), ...(context?.values.flat() ?? [])];
 	const yDom = yDomain(values, target, { ticks: yCount });
 	let yTicks = niceTicks(yDom, yCount);
 	// Whole-number data (decimals 0: people, kronor) never gets "0,5" ticks; keep the whole ones if two remain.
@@ -103,6 +105,8 @@ export function lineModel(props: ModelInput, width: number | null): LineModel {
 
 	const span = xDomain[1] - xDomain[0];
 	const lastXs = props.series.flatMap((s) => s.points.filter(isDefined).map((p) => p.x));
+	const contextLast = context?.xs.findLast((_, j) => context.values.some((line) => line[j] !== null && Number.isFinite(line[j])));
+	if (contextLast !== undefined) lastXs.push(contextLast);
 	const labelX = lastXs.length ? Math.max(...lastXs) : xDomain[1];
 	const labelWidths = series.map((s) =>
 		Math.max(...splitLabel(s.name).map((line) => textWidth(line, LABEL_FONT, s.style.emphasis)))

@@ -12,6 +12,12 @@ export const INK_SOFT = '#4a5360';
 export const GRID = '#dde2e8';
 /** Bars of other geographies: muted slate, clearly lighter than the focus bar but still 3:1 against white. */
 export const BAR_OTHER = '#7d8da3';
+/**
+ * Context lines (up to 310 thin lines whose mass shows the spread behind the named series): light on purpose, so the
+ * named lines stay readable on top. No single context line carries anything the reader needs from the chart alone:
+ * the description says what they are, and the table has every value.
+ */
+export const CONTEXT = '#a3adba';
 
 /**
  * Okabe–Ito hues without yellow and sky blue, darkened until each reaches 4.5:1 on white:

@@ -35,8 +35,20 @@ export interface TargetMark {
 	label: string;
 }
 
+/**
+ * Many unnamed lines drawn thin and grey behind the named series, to show the spread (e.g. all 310 other län and
+ * kommuner). Compact on purpose (it travels in the page's hydration data): `values[i][j]` is line i's value at
+ * `xs[j]`, null where it has none (the line breaks). No markers, labels, tooltip rows or key stops.
+ */
+export interface ContextLines {
+	xs: number[];
+	values: (number | null)[][];
+}
+
 export interface LineChartProps {
 	series: ChartSeries[];
+	/** Context lines behind the series; the description should say what they are. */
+	context?: ContextLines | null;
 	target?: TargetMark | null;
 	/** Accessible name of the figure, e.g. "Invånare totalt, Jämtlands län och riket, 1994–2022". */
 	title: string;

@@ -2,7 +2,7 @@
  * Turns an indicator page's data into what the chart, the table and the downloads show, formatted for the
  * reader's locale. The table and the CSV are built from the same rows as the chart, so they always agree.
  */
-import type { BarChartProps, ChartSeries, LineChartProps, TargetMark, Bar } from '../charts/types';
+import type { BarChartProps, ChartSeries, ContextLines, LineChartProps, TargetMark, Bar } from '../charts/types';
 import { periodToX } from '../charts/scales';
 import { displayObservation } from '../domain/observation-display';
 import { formatPeriod } from '../domain/period';
@@ -31,7 +31,8 @@ export function targetMark(page: IndicatorPage, locale: Locale): TargetMark | nu
 }
 
 export function lineChartData(page: IndicatorPage, locale: Locale): LineChartProps {
-	const series: ChartSeries[] = page.series.map((s) => ({
+	const named = page.series.filter((s): s is GeoSeries & { role: ChartSeries['role'] } => s.role !== 'context');
+	const series: ChartSeries[] = named.map((s) => ({
 		id: s.geo.code,
 		name: s.geo.name,
 		role: s.role,
@@ -40,17 +41,52 @@ export function lineChartData(page: IndicatorPage, locale: Locale): LineChartPro
 			return x === null ? [] : [{ period: p.period, x, value: p.value, label: pointLabel(page, p, locale) }];
 		})
 	}));
-	const names = page.series.map((s) => s.geo.name).join(locale === 'sv' ? ', ' : ', ');
+	const context = page.series.length - named.length;
+	const names = named.map((s) => s.geo.name).join(', ');
+	const all = context > 0 ? (locale === 'sv' ? ` och alla ${context} övriga län och kommuner` : ` and all ${context} other counties and municipalities`) : '';
 	const span = page.state.from !== null && page.state.to !== null ? `, ${page.state.from}–${page.state.to}` : '';
 	const sex = page.state.sex !== 'T' ? `, ${sexWord(page.state.sex, locale)}` : '';
+	const spread =
+		context > 0
+			? locale === 'sv'
+				? ` De tunna grå linjerna visar alla ${context} övriga geografier med värden, för att visa spridningen; de har inga namn i diagrammet, men tabellen har alla värden.`
+				: ` The thin grey lines show all ${context} other areas with values, to show the spread; they are not named in the chart, but the table has every value.`
+			: '';
 	return {
 		series,
+		context: contextLines(page),
 		target: targetMark(page, locale),
-		title: `${page.indicator.name}${sex}: ${names}${span}`,
-		description: describeFocus(page, locale),
+		title: `${page.indicator.name}${sex}: ${names}${all}${span}`,
+		description: describeFocus(page, locale) + spread,
 		unit: page.indicator.unit,
 		decimals: page.indicator.decimals,
 		locale
+	};
+}
+
+/** The `context` series as compact lines (xs in order, one value per x and line), or null when there are none. */
+export function contextLines(page: IndicatorPage): ContextLines | null {
+	const context = page.series.filter((s) => s.role === 'context');
+	if (context.length === 0) return null;
+	const xOf = new Map<string, number>();
+	for (const s of context) {
+		for (const p of s.points) {
+			const x = xOf.has(p.period) ? null : periodToX(p.period);
+			if (x !== null) xOf.set(p.period, x);
+		}
+	}
+	const xs = [...new Set(xOf.values())].sort((a, b) => a - b);
+	const column = new Map(xs.map((x, j) => [x, j]));
+	return {
+		xs,
+		values: context.map((s) => {
+			const row: (number | null)[] = new Array(xs.length).fill(null);
+			for (const p of s.points) {
+				const x = xOf.get(p.period);
+				if (x !== undefined && p.value !== null && Number.isFinite(p.value)) row[column.get(x)!] = p.value;
+			}
+			return row;
+		})
 	};
 }
 
@@ -81,13 +117,14 @@ export function tableData(page: IndicatorPage, locale: Locale): TableData {
 	const periods = [...new Set(page.series.flatMap((s) => s.points.map((p) => p.period)))];
 	const order = new Map(page.series.flatMap((s) => s.points.map((p, i) => [p.period, i] as const)));
 	periods.sort((a, b) => (periodToX(a) ?? order.get(a)!) - (periodToX(b) ?? order.get(b)!));
+	const byPeriod = page.series.map((s) => new Map(s.points.map((p) => [p.period, p])));
 	return {
 		columns: page.series.map((s) => ({ code: s.geo.code, name: s.geo.name })),
 		rows: periods.map((period) => ({
 			period,
 			label: formatPeriod(period, locale),
-			cells: page.series.map((s) => {
-				const p = s.points.find((x) => x.period === period) ?? null;
+			cells: page.series.map((s, i) => {
+				const p = byPeriod[i].get(period) ?? null;
 				const d = displayObservation(p, page.indicator.unit, page.indicator.decimals, locale);
 				return { text: d.text, explanation: d.explanation, kind: d.kind };
 			})

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseViewState, viewQuery, type IndicatorViewState } from './state';
 
-const DEFAULT: IndicatorViewState = { focus: null, compare: null, sex: 'T', from: null, to: null, tab: 'chart', year: null, level: null, mapmode: null };
+const DEFAULT: IndicatorViewState = { focus: null, compare: null, sex: 'T', from: null, to: null, tab: 'chart', year: null, level: null, mapmode: null, context: null };
 
 describe('parseViewState', () => {
 	it.each([
@@ -22,7 +22,10 @@ describe('parseViewState', () => {
 		['?tab=map&level=lan&mapmode=riket', { ...DEFAULT, tab: 'map', level: 'lan', mapmode: 'riket' }],
 		['?tab=map&level=kommun&mapmode=value', { ...DEFAULT, tab: 'map', level: 'kommun', mapmode: 'value' }],
 		['?level=region&mapmode=diverging', DEFAULT],
-		['?level=&mapmode=', DEFAULT]
+		['?level=&mapmode=', DEFAULT],
+		['?context=all', { ...DEFAULT, context: 'all' }],
+		['?context=&context=all', { ...DEFAULT, context: 'all' }],
+		['?context=&context=some', DEFAULT]
 	] as const)('%s', (query, expected) => {
 		expect(parseViewState(new URLSearchParams(query))).toEqual(expected);
 	});
@@ -36,13 +39,16 @@ describe('parseViewState', () => {
 describe('viewQuery', () => {
 	it('leaves out defaults and round-trips', () => {
 		expect(viewQuery(DEFAULT)).toBe('');
-		const s: IndicatorViewState = { focus: '23', compare: ['00', '2380'], sex: 'K', from: 2010, to: 2020, tab: 'bar', year: 2020, level: null, mapmode: null };
+		const s: IndicatorViewState = { focus: '23', compare: ['00', '2380'], sex: 'K', from: 2010, to: 2020, tab: 'bar', year: 2020, level: null, mapmode: null, context: null };
 		const q = viewQuery(s);
 		expect(q).toBe('?focus=23&compare=00,2380&sex=K&from=2010&to=2020&tab=bar&year=2020');
 		expect(parseViewState(new URLSearchParams(q))).toEqual(s);
 		const map: IndicatorViewState = { ...s, tab: 'map', level: 'lan', mapmode: 'riket' };
 		expect(viewQuery(map)).toBe('?focus=23&compare=00,2380&sex=K&from=2010&to=2020&tab=map&year=2020&level=lan&mapmode=riket');
 		expect(parseViewState(new URLSearchParams(viewQuery(map)))).toEqual(map);
+		const all: IndicatorViewState = { ...s, tab: 'chart', year: null, context: 'all' };
+		expect(viewQuery(all)).toBe('?focus=23&compare=00,2380&sex=K&from=2010&to=2020&context=all');
+		expect(parseViewState(new URLSearchParams(viewQuery(all)))).toEqual(all);
 	});
 
 	it('applies a change without touching the rest', () => {

@@ -1,7 +1,8 @@
 /**
  * The state of an indicator view lives in its URL, so every view is a shareable link:
  * `?focus=23&compare=00,2380&sex=K&from=2010&to=2022&tab=table&year=2021`, and for the map tab
- * `?focus=23&tab=map&level=lan&mapmode=riket`.
+ * `?focus=23&tab=map&level=lan&mapmode=riket`, and `context=all` draws every other geography as a thin grey line
+ * behind the chosen ones (the spread of all 312: riket, 21 län, 290 kommuner).
  * Parsing is forgiving (a citizen's typo gives the default, not an error page); the API is strict instead.
  */
 import type { Sex } from '../domain/types';
@@ -31,6 +32,8 @@ export interface IndicatorViewState {
 	level: MapLevel | null;
 	/** The map's colour scale; null = by value. `riket` needs a value for riket in that year. */
 	mapmode: MapMode | null;
+	/** `all`: the line chart also draws every other geography with values, thin and grey, unnamed, behind the chosen ones. */
+	context: 'all' | null;
 }
 
 const GEO_CODE = /^\d{2}(\d{2})?$|^EX$/;
@@ -69,7 +72,8 @@ export function parseViewState(params: URLSearchParams): IndicatorViewState {
 		tab: TABS.includes(tab as Tab) ? (tab as Tab) : 'chart',
 		year: year(params.get('year')),
 		level: MAP_LEVELS.includes(level as MapLevel) ? (level as MapLevel) : null,
-		mapmode: MAP_MODES.includes(mapmode as MapMode) ? (mapmode as MapMode) : null
+		mapmode: MAP_MODES.includes(mapmode as MapMode) ? (mapmode as MapMode) : null,
+		context: params.getAll('context').includes('all') ? 'all' : null
 	};
 }
 
@@ -86,6 +90,7 @@ export function viewQuery(state: IndicatorViewState, change: Partial<IndicatorVi
 	if (s.year !== null) q.set('year', String(s.year));
 	if (s.level) q.set('level', s.level);
 	if (s.mapmode) q.set('mapmode', s.mapmode);
+	if (s.context) q.set('context', s.context);
 	const text = q.toString().replaceAll('%2C', ',');
 	return text ? `?${text}` : '';
 }

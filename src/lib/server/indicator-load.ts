@@ -31,7 +31,12 @@ function mapHtml(page: IndicatorPage, locale: Locale): string {
 
 const html = <P>(props: P | null, render: (p: P) => string) => (props ? render(props) : null);
 
-export function indicatorView(page: IndicatorPage, locale: Locale) {
+/**
+ * `table: 'tab'` (the indicator page): the table's data only on the table tab, as the bars and the map; with all
+ * 312 geographies it would otherwise add hundreds of kB of hydration data to every tab. The embed shows its table
+ * under every chart (`'always'`).
+ */
+export function indicatorView(page: IndicatorPage, locale: Locale, options: { table: 'tab' | 'always' } = { table: 'always' }) {
 	const { series, bars, ...rest } = page;
 	const map = hasMap(page);
 	const tabs: Tab[] = map ? ['chart', 'bar', 'map', 'table'] : ['chart', 'bar', 'table'];
@@ -41,7 +46,7 @@ export function indicatorView(page: IndicatorPage, locale: Locale) {
 		hasData: series.some((s) => s.points.length > 0),
 		lead: describeFocus(page, locale),
 		line: lineChartData(page, locale),
-		table: tableData(page, locale),
+		table: options.table === 'always' || page.state.tab === 'table' ? tableData(page, locale) : null,
 		/** The bar charts as server-rendered HTML, only on the bar tab (see render.ts). */
 		barsKommunerHtml: page.state.tab === 'bar' ? html(barChartData(page, 'kommuner', locale), (p) => renderBars({ ...p, id: 'bars-kommuner' })) : null,
 		barsLanHtml: page.state.tab === 'bar' ? html(barChartData(page, 'lan', locale), (p) => renderBars({ ...p, id: 'bars-lan' })) : null,

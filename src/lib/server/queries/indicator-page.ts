@@ -29,7 +29,8 @@ export interface ObservationPoint {
 
 export interface GeoSeries {
 	geo: GeoRef;
-	role: 'focus' | 'riket' | 'compare';
+	/** context: drawn thin and grey behind the others, unnamed (`context=all`). */
+	role: 'focus' | 'riket' | 'compare' | 'context';
 	points: ObservationPoint[];
 }
 
@@ -156,7 +157,10 @@ export function getIndicatorPage(db: Db, slug: string, asked: IndicatorViewState
 	const from = asked.from ?? years[0] ?? null;
 	const to = asked.to ?? years.at(-1) ?? null;
 
-	const chosen = [focus, ...compare.map((c) => byCode.get(c)!)];
+	const named = [focus, ...compare.map((c) => byCode.get(c)!)];
+	// `context=all`: every other geography with values, after the chosen ones (riket first, then län, then kommuner).
+	const namedCodes = new Set(named.map((g) => g.code));
+	const chosen = asked.context === 'all' ? [...named, ...geos.filter((g) => !namedCodes.has(g.code))] : named;
 	const rows = sql
 		.prepare(
 			`SELECT geography_id, period, value, text_value, missing_symbol, printed FROM observation
@@ -165,18 +169,23 @@ export function getIndicatorPage(db: Db, slug: string, asked: IndicatorViewState
 			 ORDER BY period_end, period_start`
 		)
 		.all(id, sex, JSON.stringify(chosen.map((g) => g.id)), from ?? 0, to ?? 9999) as Row[];
+	// Grouped once: filtering the rows per geography is quadratic with 312 series (Map.groupBy needs Node 21).
+	const byGeo = new Map<number, Row[]>();
+	for (const r of rows) {
+		const list = byGeo.get(r.geography_id as number);
+		if (list) list.push(r);
+		else byGeo.set(r.geography_id as number, [r]);
+	}
 	const series: GeoSeries[] = chosen.map((geo) => ({
 		geo,
-		role: geo.code === focus.code ? 'focus' : geo.code === '00' ? 'riket' : 'compare',
-		points: rows
-			.filter((r) => r.geography_id === geo.id)
-			.map((r) => ({
-				period: r.period as string,
-				value: (r.value as number) ?? null,
-				textValue: (r.text_value as string) ?? null,
-				missingSymbol: (r.missing_symbol as MissingSymbol) ?? null,
-				printed: (r.printed as string) ?? null
-			}))
+		role: !namedCodes.has(geo.code) ? 'context' : geo.code === focus.code ? 'focus' : geo.code === '00' ? 'riket' : 'compare',
+		points: (byGeo.get(geo.id) ?? []).map((r) => ({
+			period: r.period as string,
+			value: (r.value as number) ?? null,
+			textValue: (r.text_value as string) ?? null,
+			missingSymbol: (r.missing_symbol as MissingSymbol) ?? null,
+			printed: (r.printed as string) ?? null
+		}))
 	}));
 
 	const bars = barData(db, id, sex, geos, focus, focusLanCode, asked.year);
