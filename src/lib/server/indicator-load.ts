@@ -11,7 +11,7 @@ import { parseViewState, type Tab } from '../indicator-view/state';
 import { barChartData, describeFocus, lineChartData, tableData } from '../indicator-view/chart-data';
 import { choroplethData, hasMap } from '../indicator-view/map-data';
 import { MAP_ATTRIBUTION, MAP_FOOTER, geoName, lanMap, swedenMap } from './geo/maps';
-import { renderBars, renderMap } from './geo/render';
+import { renderBars, renderMap, renderTable } from './geo/render';
 import { describeTarget } from '../domain/target';
 import type { Target } from '../domain/types';
 import type { Locale } from '../i18n';
@@ -31,22 +31,31 @@ function mapHtml(page: IndicatorPage, locale: Locale): string {
 
 const html = <P>(props: P | null, render: (p: P) => string) => (props ? render(props) : null);
 
+const TABLE_CAPTION = {
+	tab: { sv: 'Tabell med samma data som diagrammet', en: 'Table with the same data as the chart' },
+	always: { sv: 'Samma data som diagrammet', en: 'The same data as the chart' }
+};
+
 /**
- * `table: 'tab'` (the indicator page): the table's data only on the table tab, as the bars and the map; with all
- * 312 geographies it would otherwise add hundreds of kB of hydration data to every tab. The embed shows its table
- * under every chart (`'always'`).
+ * `table: 'tab'` (the indicator page): the table only on the table tab, as the bars and the map; with all 312
+ * geographies it would otherwise add a large table to every tab. The embed shows its table under every chart
+ * (`'always'`). Either way it is server-rendered HTML (see render.ts).
  */
 export function indicatorView(page: IndicatorPage, locale: Locale, options: { table: 'tab' | 'always' } = { table: 'always' }) {
 	const { series, bars, ...rest } = page;
 	const map = hasMap(page);
 	const tabs: Tab[] = map ? ['chart', 'bar', 'map', 'table'] : ['chart', 'bar', 'table'];
+	const line = lineChartData(page, locale);
 	return {
 		...rest,
 		focusLanName: bars.focusLan?.name ?? null,
 		hasData: series.some((s) => s.points.length > 0),
 		lead: describeFocus(page, locale),
-		line: lineChartData(page, locale),
-		table: options.table === 'always' || page.state.tab === 'table' ? tableData(page, locale) : null,
+		line,
+		tableHtml:
+			options.table === 'always' || page.state.tab === 'table'
+				? renderTable({ table: tableData(page, locale), caption: `${TABLE_CAPTION[options.table][locale]}: ${line.title}`, locale })
+				: null,
 		/** The bar charts as server-rendered HTML, only on the bar tab (see render.ts). */
 		barsKommunerHtml: page.state.tab === 'bar' ? html(barChartData(page, 'kommuner', locale), (p) => renderBars({ ...p, id: 'bars-kommuner' })) : null,
 		barsLanHtml: page.state.tab === 'bar' ? html(barChartData(page, 'lan', locale), (p) => renderBars({ ...p, id: 'bars-lan' })) : null,

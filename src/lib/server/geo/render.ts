@@ -9,6 +9,9 @@ import type { Component } from 'svelte';
 import BarChart from '../../charts/BarChart.svelte';
 import ChoroplethMap from '../../charts/ChoroplethMap.svelte';
 import LocatorMap from '../../charts/LocatorMap.svelte';
+import DataTable from '../../components/DataTable.svelte';
+import type { TableData } from '../../indicator-view/chart-data';
+import type { Locale } from '../../i18n';
 import type { BarChartProps, ChoroplethMapProps, LocatorMapProps } from '../../charts/types';
 
 function toHtml<P extends Record<string, unknown>>(component: Component<P>, props: P): string {
@@ -28,4 +31,9 @@ export function renderLocator(props: LocatorMapProps): string {
 
 export function renderBars(props: BarChartProps): string {
 	return toHtml(BarChart, props as BarChartProps & Record<string, unknown>);
+}
+
+/** The line chart's data as a table (the chart's accessible alternative): no JavaScript needed either. */
+export function renderTable(props: { table: TableData; caption: string; locale: Locale }): string {
+	return toHtml(DataTable, props);
 }
