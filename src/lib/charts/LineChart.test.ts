@@ -103,3 +103,25 @@ describe('LineChart, as the server sends it', () => {
 		expect(() => html({ series: [], target: null })).not.toThrow();
 	});
 });
+
+describe('LineChart with context lines', () => {
+	const context = { xs: [2015, 2016, 2017], values: [[1, 2, 3], [4, null, 6], [30, 31, 32]] };
+	const body = html({ context });
+
+	it('draws them as one grey path behind the named lines, broken at a missing value', () => {
+		const paths = tags(body, 'path').filter((p) => p['data-context'] || p['data-series']);
+		expect(paths[0]['data-context']).toBe('3');
+		expect(paths[0].stroke).toBe('#a3adba');
+		// Three lines, the second broken in two.
+		expect(pieces(paths[0].d)).toBe(4);
+		expect(paths.filter((p) => p['data-series'])).toHaveLength(3);
+	});
+
+	it('gives them no markers or direct labels, and widens the y axis to hold them', () => {
+		expect(body.match(/<g class="markers"/g)).toHaveLength(3);
+		expect(body.match(/<g transform="translate\(8 /g)).toHaveLength(3);
+		const yAxis = (b: string) => textOf(b.slice(b.indexOf('class="axis-y"'), b.indexOf('class="axis-x"')));
+		expect(yAxis(html())).not.toMatch(/30\u00a0%/);
+		expect(yAxis(body)).toMatch(/30\u00a0%/);
+	});
+});
