@@ -282,6 +282,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
 		console.log(formatClientResult(result));
 		if (args.includes('--json')) console.log(JSON.stringify(result, null, 2));
 	} finally {
-		server.stop();
+		await server.stop();
 	}
 }
