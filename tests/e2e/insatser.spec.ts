@@ -1,7 +1,8 @@
 /**
  * Insatser end to end: the public list with its filters (a plain GET form), an insats page, a goal page listing
  * its insatser with results, axe on each; an editor of another organisation is refused, an admin creates an
- * insats, publishes it, and the history shows it; the export downloads as DOCX.
+ * insats, publishes it, and the history shows it; a change to it stays a draft (previewed, not public) until
+ * published; the export downloads as DOCX.
  */
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
@@ -103,9 +104,35 @@ test('officials: an editor of another organisation is refused; an admin creates,
 	await expect(page.getByTestId('state')).toContainText('Publicerad');
 	await expect(page.getByTestId('history')).toContainText('publicerade insatsen');
 	await expect(page.getByTestId('history')).toContainText('skapade ett resultat');
+	const adminUrl = page.url().replace(/\?.*$/, '');
 	await page.getByRole('link', { name: 'Visa den publika sidan' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('E2e-insats för lärcentrum');
 	await expect(page.getByTestId('nyps')).toContainText('00201234');
+	const publicUrl = page.url();
+
+	// A change to the published insats is a draft: the public page keeps the published name until it is published.
+	await page.goto(adminUrl);
+	await page.getByLabel('Namn', { exact: true }).fill('E2e-insats med nytt namn');
+	await page.getByRole('button', { name: 'Spara', exact: true }).click();
+	await expect(page.getByText('Ändringarna är sparade.')).toBeVisible();
+	await expect(page.getByTestId('state')).toContainText('Opublicerade ändringar');
+	await expect(page.getByTestId('history')).toContainText('ändrade insatsen (utkast)');
+	await expectNoAxeViolations(page);
+	const anonymous = await page.context().browser()!.newContext();
+	const before = await (await anonymous.request.get(publicUrl)).text();
+	expect(before).toContain('E2e-insats för lärcentrum');
+	expect(before).not.toContain('E2e-insats med nytt namn');
+	expect(await (await anonymous.request.get(`${publicUrl}?utkast=1`)).text()).not.toContain('E2e-insats med nytt namn');
+	await page.getByRole('link', { name: 'Förhandsgranska' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('E2e-insats med nytt namn');
+	await expect(page.getByText('Förhandsgranskning av utkast.')).toBeVisible();
+	await expectNoAxeViolations(page);
+	await page.goto(adminUrl);
+	await page.getByRole('button', { name: 'Publicera ändringarna' }).click();
+	await expect(page.getByText('Insatsen är publicerad.')).toBeVisible();
+	await expect(page.getByTestId('history')).toContainText('publicerade insatsen');
+	expect(await (await anonymous.request.get(publicUrl)).text()).toContain('E2e-insats med nytt namn');
+	await anonymous.close();
 
 	const docx = await page.request.get(`/admin/insatser/atterrapportering?org=${ORG}&year=2020&format=docx`);
 	expect(docx.status()).toBe(200);

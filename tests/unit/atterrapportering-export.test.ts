@@ -105,6 +105,7 @@ describe('återrapportering 2020 as XLSX', () => {
 });
 
 describe('an insats entered in Lägesbild', () => {
+	// Published: the export never holds unpublished insatser (tests/unit/insats-drafts.test.ts).
 	it('lands in a table of its national priority with the goal cell written from its links', () => {
 		const fresh = seededDb();
 		const s = fresh.$client;
@@ -112,7 +113,7 @@ describe('an insats entered in Lägesbild', () => {
 		try {
 			const prio = (s.prepare("SELECT id FROM external_goal WHERE title = 'Kompetensförsörjning'").get() as { id: number }).id;
 			const goal = (s.prepare("SELECT id FROM goal WHERE title = 'Livslångt lärande för tillväxt och personlig utveckling'").get() as { id: number }).id;
-			const id = Number(s.prepare("INSERT INTO insats (organisation_id, name, nyps_ids, state) VALUES (?, 'Ny insats', '[\"00201234\"]', 'draft')").run(orgId).lastInsertRowid);
+			const id = Number(s.prepare("INSERT INTO insats (organisation_id, name, nyps_ids, state) VALUES (?, 'Ny insats', '[\"00201234\"]', 'published')").run(orgId).lastInsertRowid);
 			s.prepare('INSERT INTO insats_goal (insats_id, external_goal_id, sort_order) VALUES (?, ?, 0)').run(id, prio);
 			s.prepare('INSERT INTO insats_goal (insats_id, goal_id, label, sort_order) VALUES (?, ?, ?, 1)').run(id, goal, 'Mål RUS');
 			s.prepare("INSERT INTO insats_result (insats_id, year, type, text) VALUES (?, 2020, 'prestation', 'ca 120 deltagare')").run(id);

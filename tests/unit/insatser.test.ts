@@ -16,9 +16,9 @@ import {
 	resultSchema,
 	saveInsats,
 	saveResult,
-	setInsatsState,
 	VersionConflict
 } from '../../src/lib/server/insatser/edit';
+import { publishInsats } from '../../src/lib/server/insatser/drafts';
 
 let db: Db;
 let org: number;
@@ -111,7 +111,7 @@ describe('officials', () => {
 			[103, 'jobb', 'M', null],
 			[120, 'företag', 'T', 'ca']
 		]);
-		setInsatsState(db, actor, id, after.version, 'published');
+		publishInsats(db, actor, id, after.version);
 		expect(getInsats(db, id, { publishedOnly: true })?.state).toBe('published');
 		expect(insatsHistory(db, id).map((h) => `${h.action} ${h.entity}`)).toEqual(['publish insats', 'create insats_result', 'update insats', 'create insats']);
 		expect(() => db.$client.prepare('DELETE FROM audit_log').run()).toThrow();

@@ -12,6 +12,8 @@ import type { Locale } from '../../i18n';
 import { EFFECT_TERMS, FINANCING_SOURCES, INSATS_STATUSES, RESULT_BASES, RESULT_TYPES } from '../db/schema-insatser';
 import { normaliseNypsId, parseFigure } from '../../domain/insats';
 import { getInsats, type InsatsDetail } from '../queries/insatser';
+import { comparable, deleteDraftResult, editsGoToDraft, editingView, saveDraftFields, saveDraftResult, VersionConflict } from './drafts';
+import { writeFields } from './write';
 
 /** The scope target of an insats: its owner organisation. */
 export function insatsTarget(db: Db, id: number): Target | null {
@@ -165,26 +167,7 @@ export function parseInsatsForm(v: InsatsValues, l: Locale): { form: InsatsForm 
 	};
 }
 
-/** What a person compares in a conflict: the fields as text. */
-export function comparable(i: InsatsDetail) {
-	return {
-		name: i.name,
-		description: i.description ?? '',
-		ownerName: i.ownerName ?? '',
-		period: [i.periodFrom ?? '', i.periodTo ?? ''].join('–'),
-		nyps: i.nypsIds.join(', '),
-		status: i.status ?? '',
-		where: i.wholeCounty ? 'hela länet' : i.geographies.map((g) => g.name).join(', '),
-		financing: i.financing.map((f) => `${f.source}${f.amount !== null ? ` ${f.amount} kr` : ''}${f.year ? ` ${f.year}` : ''}`).join('; '),
-		goals: i.goals.map((g) => g.goal?.title ?? g.external?.title ?? g.printed ?? '').join('; ')
-	};
-}
-
-export class VersionConflict extends Error {
-	constructor(readonly current: InsatsDetail) {
-		super('version conflict');
-	}
-}
+export { VersionConflict, comparable };
 
 /** Creates a draft insats; returns its id. */
 export function createInsats(db: Db, actor: Actor, organisationId: number, form: InsatsForm): number {
@@ -203,6 +186,11 @@ export function createInsats(db: Db, actor: Actor, organisationId: number, form:
 
 /** Saves an edit made from `baseVersion`; throws VersionConflict when someone saved in between. */
 export function saveInsats(db: Db, actor: Actor, id: number, baseVersion: number, form: InsatsForm): void {
+	if (editsGoToDraft(db, id)) {
+		const current = editingView(db, id);
+		if (!current) throw new Error('insatsen finns inte');
+		return saveDraftFields(db, actor, id, baseVersion, form, comparable(current.insats));
+	}
 	db.transaction((tx) => {
 		const current = getInsats(db, id, { publishedOnly: false });
 		if (!current) throw new Error('insatsen finns inte');
@@ -210,59 +198,6 @@ export function saveInsats(db: Db, actor: Actor, id: number, baseVersion: number
 		const now = new Date().toISOString();
 		writeFields(db.$client, id, form, now, true);
 		writeAudit(tx, actor, { action: 'update', entity: 'insats', entityId: id, old: comparable(current), new: form });
-	});
-}
-
-function writeFields(s: Db['$client'], id: number, f: InsatsForm, now: string, bump: boolean): void {
-	s.prepare(
-		`UPDATE insats SET name = ?, description = ?, owner_name = ?, period_from = ?, period_to = ?, nyps_ids = ?, nyps_printed = ?, status = ?,
-		 whole_county = ?, updated_at = ?${bump ? ', version = version + 1' : ''} WHERE id = ?`
-	).run(
-		f.name,
-		f.description,
-		f.ownerName,
-		f.periodFrom,
-		f.periodTo,
-		JSON.stringify(f.nypsIds),
-		JSON.stringify(f.nypsPrinted),
-		f.status,
-		f.wholeCounty === null ? null : f.wholeCounty ? 1 : 0,
-		now,
-		id
-	);
-	s.prepare('DELETE FROM insats_geography WHERE insats_id = ?').run(id);
-	for (const g of f.geographyIds) s.prepare('INSERT OR IGNORE INTO insats_geography (insats_id, geography_id) VALUES (?, ?)').run(id, g);
-	s.prepare('DELETE FROM insats_financing WHERE insats_id = ?').run(id);
-	f.financing.forEach((x, i) =>
-		s.prepare('INSERT INTO insats_financing (insats_id, source, amount, year, note, sort_order) VALUES (?, ?, ?, ?, ?, ?)').run(id, x.source, x.amount, x.year, x.note, i)
-	);
-	// Links: keep the printed ones an import made (text-only or with a label) for goals still chosen; rewrite the rest.
-	const existing = s.prepare('SELECT id, goal_id, external_goal_id FROM insats_goal WHERE insats_id = ?').all(id) as {
-		id: number;
-		goal_id: number | null;
-		external_goal_id: number | null;
-	}[];
-	for (const e of existing) {
-		const keep = (e.goal_id !== null && f.goalIds.includes(e.goal_id)) || (e.external_goal_id !== null && f.externalGoalIds.includes(e.external_goal_id)) || (e.goal_id === null && e.external_goal_id === null);
-		if (!keep) s.prepare('DELETE FROM insats_goal WHERE id = ?').run(e.id);
-	}
-	let order = (s.prepare('SELECT coalesce(max(sort_order) + 1, 0) AS n FROM insats_goal WHERE insats_id = ?').get(id) as { n: number }).n;
-	for (const g of f.goalIds) {
-		if (!existing.some((e) => e.goal_id === g)) s.prepare('INSERT INTO insats_goal (insats_id, goal_id, sort_order) VALUES (?, ?, ?)').run(id, g, order++);
-	}
-	for (const g of f.externalGoalIds) {
-		if (!existing.some((e) => e.external_goal_id === g)) s.prepare('INSERT INTO insats_goal (insats_id, external_goal_id, sort_order) VALUES (?, ?, ?)').run(id, g, order++);
-	}
-}
-
-/** Publishes (state published) or takes back to draft. */
-export function setInsatsState(db: Db, actor: Actor, id: number, baseVersion: number, state: 'draft' | 'published'): void {
-	db.transaction((tx) => {
-		const current = getInsats(db, id, { publishedOnly: false });
-		if (!current) throw new Error('insatsen finns inte');
-		if (current.version !== baseVersion) throw new VersionConflict(current);
-		db.$client.prepare('UPDATE insats SET state = ?, version = version + 1, updated_at = ? WHERE id = ?').run(state, new Date().toISOString(), id);
-		writeAudit(tx, actor, { action: state === 'published' ? 'publish' : 'unpublish', entity: 'insats', entityId: id, old: { state: current.state }, new: { state } });
 	});
 }
 
@@ -284,6 +219,7 @@ export type ResultForm = z.output<ReturnType<typeof resultSchema>>;
  * edit form of the insats sees that something changed.
  */
 export function saveResult(db: Db, actor: Actor, insatsId: number, resultId: number | null, baseVersion: number, r: ResultForm): number {
+	if (editsGoToDraft(db, insatsId)) return saveDraftResult(db, actor, insatsId, resultId, baseVersion, r);
 	return db.transaction((tx) => {
 		const s = db.$client;
 		const now = new Date().toISOString();
@@ -336,6 +272,7 @@ export function saveResult(db: Db, actor: Actor, insatsId: number, resultId: num
 }
 
 export function deleteResult(db: Db, actor: Actor, insatsId: number, resultId: number): void {
+	if (editsGoToDraft(db, insatsId)) return deleteDraftResult(db, actor, insatsId, resultId);
 	db.transaction((tx) => {
 		const s = db.$client;
 		const cur = s.prepare('SELECT year, type, term, basis, text FROM insats_result WHERE id = ? AND insats_id = ?').get(resultId, insatsId);

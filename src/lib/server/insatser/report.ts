@@ -80,6 +80,7 @@ export function buildReport(db: Db, organisationId: number, year: number): Repor
 	const org = s.prepare('SELECT name FROM organisation WHERE id = ?').get(organisationId) as { name: string } | undefined;
 	if (!org) throw new Error('organisationen finns inte');
 	const insatsStmt = s.prepare('SELECT id, name, description, nyps_ids, nyps_printed FROM insats WHERE id = ?');
+	const isPublished = (id: number) => !!s.prepare("SELECT 1 FROM insats WHERE id = ? AND state = 'published' AND archived = 0").get(id);
 	const resultStmt = s.prepare('SELECT type, text FROM insats_result WHERE insats_id = ? AND year = ? ORDER BY sort_order, id');
 	const prioritiesOf = (insatsId: number) =>
 		(
@@ -125,7 +126,10 @@ export function buildReport(db: Db, organisationId: number, year: number): Repor
 	for (const sec of sections) {
 		const own = sec.columns ? (JSON.parse(sec.columns) as (string | null)[]) : [];
 		if (sec.kind === 'insatser') {
-			const rows = (rowsOf.all(sec.id) as { insats_id: number | null; goal_text: string | null; name: string | null; refers_to: string | null }[]).map((r) => {
+			const rows = (rowsOf.all(sec.id) as { insats_id: number | null; goal_text: string | null; name: string | null; refers_to: string | null }[])
+				// An insats taken off the public site (or never published) is not reported either.
+				.filter((r) => r.insats_id === null || r.refers_to !== null || isPublished(r.insats_id))
+				.map((r) => {
 				if (r.refers_to) {
 					const name = r.name ?? '';
 					return [/återrapport/i.test(name) ? name : `${name} (se återrapport ${r.refers_to})`, '', '', ''];
@@ -160,7 +164,7 @@ export function buildReport(db: Db, organisationId: number, year: number): Repor
 		s
 			.prepare(
 				`SELECT DISTINCT i.id FROM insats i JOIN insats_result r ON r.insats_id = i.id WHERE i.organisation_id = ? AND r.year = ? AND i.archived = 0
-				 ORDER BY i.name COLLATE NOCASE`
+				 AND i.state = 'published' ORDER BY i.name COLLATE NOCASE`
 			)
 			.all(organisationId, year) as { id: number }[]
 	)

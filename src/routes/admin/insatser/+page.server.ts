@@ -10,8 +10,9 @@ export const load: PageServerLoad = ({ locals }) => {
 	const db = getDb();
 	const orgs = organisationsFor(db, user).map((o) => {
 		const insatser = db.$client
-			.prepare('SELECT id, name, state, status, version, updated_at FROM insats WHERE organisation_id = ? AND archived = 0 ORDER BY name COLLATE NOCASE')
-			.all(o.id) as { id: number; name: string; state: 'draft' | 'published'; status: string | null; version: number; updated_at: string }[];
+			.prepare(`SELECT id, name, state, status, version, updated_at, EXISTS (SELECT 1 FROM insats_draft d WHERE d.insats_id = insats.id) AS has_draft
+				 FROM insats WHERE organisation_id = ? AND archived = 0 ORDER BY name COLLATE NOCASE`)
+			.all(o.id) as { id: number; name: string; state: 'draft' | 'published'; status: string | null; version: number; updated_at: string; has_draft: number }[];
 		const years = (
 			db.$client
 				.prepare(

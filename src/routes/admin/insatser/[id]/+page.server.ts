@@ -14,10 +14,9 @@ import {
 	resultSchema,
 	saveInsats,
 	saveResult,
-	setInsatsState,
 	VersionConflict
 } from '$lib/server/insatser/edit';
-import { getInsats } from '$lib/server/queries/insatser';
+import { discardDraft, editingView, PublishedChanged, publishInsats, unpublishInsats } from '$lib/server/insatser/drafts';
 import type { Actions, PageServerLoad } from './$types';
 
 const EDIT = ['admin', 'editor'] as const;
@@ -32,10 +31,12 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 	const t = target(params.id);
 	requireRole(locals, ['admin', 'editor', 'reviewer'], t);
 	const db = getDb();
-	const insats = getInsats(db, Number(params.id), { publishedOnly: false });
-	if (!insats) error(404, 'Insatsen finns inte');
+	const view = editingView(db, Number(params.id));
+	if (!view) error(404, 'Insatsen finns inte');
+	const insats = view.insats;
 	return {
 		insats,
+		draft: view.draft,
 		values: insatsValues(insats),
 		options: editOptions(db, insats.organisationId),
 		history: insatsHistory(db, insats.id),
@@ -63,17 +64,34 @@ export const actions: Actions = {
 		}
 		return { saved: true };
 	},
+	/** Publish (a new insats, or the draft of a published one) or take off the public site. */
 	state: async ({ request, locals, params }) => {
 		const user = requireRole(locals, EDIT, target(params.id));
 		const fd = await request.formData();
-		const state = fd.get('state') === 'published' ? 'published' : 'draft';
+		const version = Number(fd.get('version'));
 		try {
-			setInsatsState(getDb(), actor(user.id), Number(params.id), Number(fd.get('version')), state);
+			if (fd.get('state') === 'published') {
+				publishInsats(getDb(), actor(user.id), Number(params.id), version, fd.get('force') === '1');
+				return { stateChanged: 'published' };
+			}
+			if (unpublishInsats(getDb(), actor(user.id), Number(params.id), version) === 'has-draft') return fail(409, { hasDraft: true });
+			return { stateChanged: 'draft' };
+		} catch (e) {
+			if (e instanceof VersionConflict) return fail(409, { stateConflict: true });
+			if (e instanceof PublishedChanged) return fail(409, { publishedChanged: comparable(e.published) });
+			throw e;
+		}
+	},
+	discard: async ({ request, locals, params }) => {
+		const user = requireRole(locals, EDIT, target(params.id));
+		const fd = await request.formData();
+		try {
+			discardDraft(getDb(), actor(user.id), Number(params.id), Number(fd.get('version')));
 		} catch (e) {
 			if (e instanceof VersionConflict) return fail(409, { stateConflict: true });
 			throw e;
 		}
-		return { stateChanged: state };
+		return { discarded: true };
 	},
 	result: async ({ request, locals, params }) => {
 		const user = requireRole(locals, EDIT, target(params.id));
