@@ -159,6 +159,36 @@ describe('the Jämtland 2020 återrapportering in the demo data', () => {
 		expect(r.examples.changed[0].what).toContain('Ramprogram - Ökad konkurrens');
 	}, 30_000);
 
+	it('removes what a revised file no longer has: the diff of a dry run shows it, the import removes it all at once', async () => {
+		const file = JSON.parse(readFileSync(FILE, 'utf8'));
+		const [gone] = file.sections[0].insatser.splice(2, 1);
+		const analysis = file.analyses_5_1.pop();
+		const bytes = new TextEncoder().encode(JSON.stringify(file));
+		const options = { org: ORG, plan: PLAN };
+		const before = checksum(db);
+		const dry = await runImport(db, { kind: 'atterrapportering', input: { bytes, fileName: 'utan-en.json' }, options: { ...options, dryRun: true }, user: 'test' });
+		expect(dry.ok).toBe(true);
+		expect(dry.counts.insatser).toEqual({ new: 0, changed: 0, unchanged: 29, removed: 1 });
+		expect(dry.counts.reportRows?.removed).toBe(1);
+		expect(dry.counts.analyses).toMatchObject({ removed: 1, unchanged: 21 });
+		expect(dry.examples.removed.map((e) => e.what)).toEqual([`insats ${gone.name}`, `rad ${gone.row} i avsnitt ${file.sections[0].section}`, `analys ${analysis.namn}`]);
+		expect(checksum(db)).toBe(before);
+
+		const r = await runImport(db, { kind: 'atterrapportering', input: { bytes, fileName: 'utan-en.json' }, options, user: 'test' });
+		expect(r.counts.insatser?.removed).toBe(1);
+		expect(one<{ n: number }>("SELECT count(*) AS n FROM insats WHERE import_key LIKE 'atterrapportering-2020:%'").n).toBe(29);
+		expect(all('SELECT id FROM insats WHERE name = ?', gone.name)).toEqual([]);
+		expect(one<{ n: number }>('SELECT count(*) AS n FROM analysis WHERE year = 2020').n).toBe(21);
+
+		// The whole file again brings it back, and then a second time changes nothing.
+		const back = await runImport(db, { kind: 'atterrapportering', input: { path: FILE }, options, user: 'test' });
+		expect(back.counts.insatser).toEqual({ new: 1, changed: 0, unchanged: 29, removed: 0 });
+		const again = await runImport(db, { kind: 'atterrapportering', input: { path: FILE }, options, user: 'test' });
+		expect(again.unchanged).toBe(true);
+		expect(again.counts.insatser).toEqual({ new: 0, changed: 0, unchanged: 30, removed: 0 });
+		expect(again.counts.reportRows).toMatchObject({ new: 0, changed: 0, removed: 0 });
+	}, 60_000);
+
 	it('writes nothing when the file has an error', async () => {
 		const before = checksum(db);
 		const file = JSON.parse(readFileSync(FILE, 'utf8'));

@@ -180,7 +180,17 @@ export function importReport(db: Db, issues: Issues, text: string, opts: ImportO
 
 	const writer = new InsatsWriter(db, org.id, 'published', now);
 	const sectionIds = new Map<string, number>();
+	// What the file still has: everything else of this organisation's report for the year is removed below.
+	const keptInsatser = new Set<number>();
+	const keptSections = new Set<number>();
+	const keptRows = new Set<string>();
+	const keptAnalyses = new Set<number>();
 	const byName = new Map<string, number>();
+	const keepSection = (id: number) => (keptSections.add(id), id);
+	const placeRow = (r: RowInput) => {
+		keptRows.add(`${r.sectionId}:${r.rowNumber}`);
+		upsertRow(db, counts.rows, r);
+	};
 
 	file.sections.forEach((s, si) => {
 		const priorityId = s.priority ? (priorityIds.get(s.priority) ?? null) : null;
@@ -188,7 +198,7 @@ export function importReport(db: Db, issues: Issues, text: string, opts: ImportO
 			issues.error({ code: 'unknown-priority', column: 'priority', value: s.priority, message: `avsnitt ${s.section}: prioriteringen '${s.priority}' finns inte bland national_priorities` });
 		}
 		const columns = s.first_column_header || s.goal_column_header ? [s.first_column_header ?? null, s.goal_column_header ?? null, null, null] : null;
-		const sectionId = upsertSection(db, counts.sections, now, {
+		const sectionId = keepSection(upsertSection(db, counts.sections, now, {
 			organisationId: org.id,
 			year,
 			code: s.section,
@@ -199,18 +209,19 @@ export function importReport(db: Db, issues: Issues, text: string, opts: ImportO
 			notePrinted: s.note_printed ?? null,
 			columns,
 			sortOrder: si
-		});
+		}));
 		sectionIds.set(s.section, sectionId);
 		for (const row of s.insatser) {
 			if (row.refers_to) {
 				const target = byName.get(normalise(row.name)) ?? findSimilar(byName, row.name);
-				upsertRow(db, counts.rows, { sectionId, rowNumber: row.row, insatsId: target ?? null, goalText: null, name: row.name, description: null, resultText: null, refersTo: row.refers_to, uncertain: false, note: row.note ?? null });
+				placeRow({ sectionId, rowNumber: row.row, insatsId: target ?? null, goalText: null, name: row.name, description: null, resultText: null, refersTo: row.refers_to, uncertain: false, note: row.note ?? null });
 				continue;
 			}
 			const input = insatsFromRow(row, s, year, doc, priorityId, kommuner, systemFor, rusGoal, db, now, counts.externalGoals);
 			const id = writer.write(input);
+			keptInsatser.add(id);
 			byName.set(normalise(row.name), id);
-			upsertRow(db, counts.rows, {
+			placeRow({
 				sectionId,
 				rowNumber: row.row,
 				insatsId: id,
@@ -226,7 +237,7 @@ export function importReport(db: Db, issues: Issues, text: string, opts: ImportO
 	});
 
 	(file.tidigare_insatser ?? []).forEach((t, i) => {
-		const sectionId = upsertSection(db, counts.sections, now, {
+		const sectionId = keepSection(upsertSection(db, counts.sections, now, {
 			organisationId: org.id,
 			year,
 			code: t.section,
@@ -237,9 +248,9 @@ export function importReport(db: Db, issues: Issues, text: string, opts: ImportO
 			notePrinted: null,
 			columns: t.columns,
 			sortOrder: i
-		});
+		}));
 		for (const r of t.rows) {
-			upsertRow(db, counts.rows, {
+			placeRow({
 				sectionId,
 				rowNumber: r.row,
 				insatsId: r.name ? (byName.get(normalise(r.name)) ?? null) : null,
@@ -256,7 +267,7 @@ export function importReport(db: Db, issues: Issues, text: string, opts: ImportO
 
 	if (file.analyses_5_1 && file.analyses_5_1_meta) {
 		const m = file.analyses_5_1_meta;
-		upsertSection(db, counts.sections, now, {
+		keepSection(upsertSection(db, counts.sections, now, {
 			organisationId: org.id,
 			year,
 			code: m.section,
@@ -267,8 +278,11 @@ export function importReport(db: Db, issues: Issues, text: string, opts: ImportO
 			notePrinted: null,
 			columns: m.columns,
 			sortOrder: 0
-		});
-		for (const a of file.analyses_5_1) upsertAnalysis(db, counts.analyses, now, org.id, year, a);
+		}));
+		for (const a of file.analyses_5_1) {
+			upsertAnalysis(db, counts.analyses, now, org.id, year, a);
+			keptAnalyses.add(a.row);
+		}
 	}
 
 	if (unresolved.size) {
@@ -282,6 +296,7 @@ export function importReport(db: Db, issues: Issues, text: string, opts: ImportO
 
 	counts.insatser = writer.count;
 	counts.results = writer.results;
+	const removed = removeMissing(db, org.id, year, { insatser: keptInsatser, sections: keptSections, rows: keptRows, analyses: keptAnalyses }, counts);
 	// Goals found again are not news: report only the goals this import created.
 	const goals = counts.goals.new ? { ...emptyCount(), new: counts.goals.new } : undefined;
 	const out: Counts = {
@@ -295,7 +310,7 @@ export function importReport(db: Db, issues: Issues, text: string, opts: ImportO
 	if (goals) out.goals = goals;
 	return {
 		counts: out,
-		examples: { new: writer.examples.new, changed: writer.examples.changed, removed: [] },
+		examples: { new: writer.examples.new, changed: writer.examples.changed, removed },
 		label: `${file.source.organisation}: ${doc} (${slugify(opts.org ?? '')})`
 	};
 }
@@ -370,6 +385,74 @@ function insatsFromRow(
 		results,
 		figures: row.figures.filter((f) => f.column === 'description').map(figure)
 	};
+}
+
+/**
+ * Removes what an earlier import of the organisation's report for the year wrote and the file no longer has:
+ * insatser (with their results and figures), sections (with their rows), rows and 5.1 analyses. The file is
+ * the whole report for the year, so a re-import makes the stored report equal to it. Inside the import's
+ * transaction: a dry run shows the removals in the diff and writes nothing.
+ */
+function removeMissing(
+	db: Db,
+	organisationId: number,
+	year: number,
+	kept: { insatser: Set<number>; sections: Set<number>; rows: Set<string>; analyses: Set<number> },
+	counts: { insatser: Count; results: Count; sections: Count; rows: Count; analyses: Count }
+): ExampleRow[] {
+	const s = db.$client;
+	const examples: ExampleRow[] = [];
+	const note = (what: string) => {
+		if (examples.length < 5) examples.push({ what });
+	};
+	const insatser = s
+		.prepare('SELECT id, name FROM insats WHERE organisation_id = ? AND import_key LIKE ? ORDER BY id')
+		.all(organisationId, `atterrapportering-${year}:%`) as { id: number; name: string }[];
+	for (const i of insatser) {
+		if (kept.insatser.has(i.id)) continue;
+		counts.insatser.removed++;
+		counts.results.removed += (s.prepare('SELECT count(*) AS n FROM insats_result WHERE insats_id = ?').get(i.id) as { n: number }).n;
+		note(`insats ${i.name}`);
+		for (const t of ['insats_draft', 'insats_figure', 'insats_result', 'insats_financing', 'insats_goal', 'insats_geography']) {
+			s.prepare(`DELETE FROM ${t} WHERE insats_id = ?`).run(i.id);
+		}
+		s.prepare('UPDATE report_row SET insats_id = NULL WHERE insats_id = ?').run(i.id);
+		s.prepare('DELETE FROM insats WHERE id = ?').run(i.id);
+	}
+	const sections = s.prepare('SELECT id, code, title FROM report_section WHERE organisation_id = ? AND year = ? ORDER BY sort_order').all(organisationId, year) as {
+		id: number;
+		code: string;
+		title: string;
+	}[];
+	for (const sec of sections) {
+		const rows = s.prepare('SELECT row_number FROM report_row WHERE section_id = ? ORDER BY row_number').all(sec.id) as { row_number: number }[];
+		if (!kept.sections.has(sec.id)) {
+			counts.sections.removed++;
+			counts.rows.removed += rows.length;
+			note(`avsnitt ${sec.code} ${sec.title}`);
+			s.prepare('DELETE FROM report_row WHERE section_id = ?').run(sec.id);
+			s.prepare('DELETE FROM report_section WHERE id = ?').run(sec.id);
+			continue;
+		}
+		for (const r of rows) {
+			if (kept.rows.has(`${sec.id}:${r.row_number}`)) continue;
+			counts.rows.removed++;
+			note(`rad ${r.row_number} i avsnitt ${sec.code}`);
+			s.prepare('DELETE FROM report_row WHERE section_id = ? AND row_number = ?').run(sec.id, r.row_number);
+		}
+	}
+	const analyses = s.prepare('SELECT id, row_number, name FROM analysis WHERE organisation_id = ? AND year = ? ORDER BY row_number').all(organisationId, year) as {
+		id: number;
+		row_number: number;
+		name: string;
+	}[];
+	for (const a of analyses) {
+		if (kept.analyses.has(a.row_number)) continue;
+		counts.analyses.removed++;
+		note(`analys ${a.name}`);
+		s.prepare('DELETE FROM analysis WHERE id = ?').run(a.id);
+	}
+	return examples;
 }
 
 /** A reference row names its insats a little differently ("SMICE – …" for "Projekt SMICE - En …"). */
