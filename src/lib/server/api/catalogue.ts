@@ -37,6 +37,26 @@ export const ENDPOINTS: Endpoint[] = [
 		example: '/api/v1/organisations/region-orebro-lan/plans/rtn-verksamhetsplan-2019'
 	},
 	{
+		path: '/api/v1/organisations/{org}/insatser',
+		description: {
+			sv: 'Publicerade insatser (åtgärder och projekt) med nationella prioriteringar, finansiering, kommuner och år med resultat; filter som den publika listan',
+			en: 'Published actions (insatser) with national priorities, funding, municipalities and years with results; the filters of the public list'
+		},
+		parameters: ['priority', 'goal', 'financing', 'kommun', ...CSV],
+		csv: true,
+		example: '/api/v1/organisations/region-jamtland-harjedalen/insatser?financing=eruf'
+	},
+	{
+		path: '/api/v1/organisations/{org}/insatser/{id}',
+		description: {
+			sv: 'En publicerad insats: finansiering, kopplade mål, resultat (prestationer och effekter) med siffror',
+			en: 'One published action: funding, linked goals, results (outputs and effects) with figures'
+		},
+		parameters: OUTPUT,
+		csv: false,
+		example: '/api/v1/organisations/region-jamtland-harjedalen/insatser/1'
+	},
+	{
 		path: '/api/v1/goals/{id}',
 		description: { sv: 'Ett mål med indikatorer, målvärden, uppdrag och bedömningar', en: 'A goal with indicators, targets, uppdrag and assessments' },
 		parameters: OUTPUT,
@@ -103,7 +123,7 @@ export const INDEX = {
 		csv: '?format=csv (eller Accept: text/csv) på listorna. UTF-8 med BOM, komma och decimalpunkt; ?sep=semicolon&decimal=comma för svenskt Excel (decimal=comma ensamt ger semikolon).'
 	},
 	errors: '400 för felaktiga parametrar och 404 för okända resurser, som { error: { status, message, message_en, parameter, issues } }.',
-	published: 'Bara publicerade uppgifter: bedömningar och perioder visas först när uppföljningsperioden är publicerad.',
+	published: 'Bara publicerade uppgifter: bedömningar och perioder visas först när uppföljningsperioden är publicerad, insatser först när de är publicerade (utkast och opublicerade ändringar syns aldrig).',
 	cors: 'Access-Control-Allow-Origin: * för GET; svaren får cachas i fem minuter.',
 	licence: {
 		code: 'MIT (Lägesbild)',

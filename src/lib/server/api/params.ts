@@ -550,3 +550,55 @@ export function parseId(raw: string, kind: keyof typeof ID_KIND): ParseResult<nu
 		`'${raw}' is not a${kind === 'goal' ? ' goal' : 'n uppdrag'} id: give a positive integer, e.g. /api/v1/${path}/1.`
 	);
 }
+
+/** What the insatser filters are checked against: one organisation's priorities, goals and kommuner. */
+export interface InsatserContext {
+	/** National priorities (external goals of the national strategy): id and title. */
+	priorities: { id: number; title: string }[];
+	/** Goal ids of the organisation's plans. */
+	goals: number[];
+	/** SCB codes of the kommuner in the organisation's län. */
+	kommuner: string[];
+	financing: readonly string[];
+}
+
+export interface InsatserFilter {
+	priority: number | null;
+	goal: number | null;
+	financing: string | null;
+	kommun: string | null;
+}
+
+/**
+ * /api/v1/organisations/{org}/insatser: `priority` (id of a national priority), `goal` (goal id), `financing`
+ * (anslag-1-1, eruf, esf-plus, interreg, egen, annan), `kommun` (SCB code): the filters of the public list.
+ */
+export function parseInsatserQuery(input: Input, accept: string | null, ctx: InsatserContext): ParseResult<Parsed<InsatserFilter>> {
+	const idParam = (name: string, known: (n: number) => boolean, sv: string, en: string) =>
+		one(name).transform((v, c): number | null => {
+			if (v === undefined) return null;
+			if (!ID.test(v)) return bad(c, `${name} ska vara ett id (ett positivt heltal), inte '${v}'.`, `${name} must be an id (a positive integer), not '${v}'.`);
+			return known(Number(v)) ? Number(v) : bad(c, `Okänt id ${name}=${v}. ${sv}`, `Unknown id ${name}=${v}. ${en}`);
+		});
+	const priorities = ctx.priorities.map((p) => `${p.id} (${p.title})`).join(', ') || '(inga)';
+	const shape = {
+		priority: idParam('priority', (n) => ctx.priorities.some((p) => p.id === n), `Nationella prioriteringar: ${priorities}.`, `National priorities: ${priorities.replace('(inga)', '(none)')}.`),
+		goal: idParam('goal', (n) => ctx.goals.includes(n), 'Ange id för ett mål i organisationens planer (se /api/v1/organisations/{org}/plans/{plan}).', "Give the id of a goal in the organisation's plans (see /api/v1/organisations/{org}/plans/{plan})."),
+		financing: one('financing').transform((v, c): string | null => {
+			if (v === undefined) return null;
+			const s = v.toLowerCase();
+			if (ctx.financing.includes(s)) return s;
+			return bad(c, `Okänd finansiering '${v}'. Använd ${ctx.financing.join(', ')}.`, `Unknown funding '${v}'. Use ${ctx.financing.join(', ')}.`);
+		}),
+		kommun: one('kommun').transform((v, c): string | null => {
+			if (v === undefined) return null;
+			if (ctx.kommuner.includes(v)) return v;
+			return bad(
+				c,
+				`Okänd kommun '${v}' för organisationen. Ange en SCB-kod för en kommun i länet, t.ex. ${ctx.kommuner[0] ?? '2380'}.`,
+				`Unknown municipality '${v}' for the organisation. Give the SCB code of a municipality in the county, e.g. ${ctx.kommuner[0] ?? '2380'}.`
+			);
+		})
+	};
+	return run(input, accept, true, shape, (v) => ok({ priority: v.priority, goal: v.goal, financing: v.financing, kommun: v.kommun }));
+}
