@@ -22,6 +22,8 @@ import { parseFigure } from '../../domain/insats';
 import { writeFields } from './write';
 import type { InsatsForm, ResultForm } from './edit';
 
+/** Only shown if a stored draft is damaged: the JSON is written by this module, never typed by a person. */
+const STORED = 'Utkastet i databasen är skadat och kan inte läsas.';
 const nullableText = z.string().nullable();
 const figureSchema = z.object({
 	id: z.number().int(),
@@ -33,32 +35,32 @@ const figureSchema = z.object({
 	kind: nullableText,
 	approx: nullableText,
 	qualifier: nullableText,
-	sex: z.enum(['T', 'K', 'M']),
+	sex: z.enum(['T', 'K', 'M'], STORED),
 	what: nullableText
 });
 const resultSchema = z.object({
 	/** The published result's id; negative for a result added in the draft. */
 	id: z.number().int(),
 	year: z.number().int(),
-	type: z.enum(RESULT_TYPES),
-	term: z.enum(EFFECT_TERMS).nullable(),
-	basis: z.enum(RESULT_BASES).nullable(),
+	type: z.enum(RESULT_TYPES, STORED),
+	term: z.enum(EFFECT_TERMS, STORED).nullable(),
+	basis: z.enum(RESULT_BASES, STORED).nullable(),
 	text: z.string(),
 	version: z.number().int(),
 	figures: z.array(figureSchema)
 });
 const fieldsSchema = z.object({
-	name: z.string().min(1),
+	name: z.string().min(1, STORED),
 	description: nullableText,
 	ownerName: nullableText,
 	periodFrom: nullableText,
 	periodTo: nullableText,
 	nypsIds: z.array(z.string()),
 	nypsPrinted: z.array(z.string()),
-	status: z.enum(INSATS_STATUSES).nullable(),
+	status: z.enum(INSATS_STATUSES, STORED).nullable(),
 	wholeCounty: z.boolean().nullable(),
 	geographyIds: z.array(z.number().int()),
-	financing: z.array(z.object({ source: z.enum(FINANCING_SOURCES), amount: z.number().nullable(), year: z.number().int().nullable(), note: nullableText })),
+	financing: z.array(z.object({ source: z.enum(FINANCING_SOURCES, STORED), amount: z.number().nullable(), year: z.number().int().nullable(), note: nullableText })),
 	goalIds: z.array(z.number().int()),
 	externalGoalIds: z.array(z.number().int())
 });
