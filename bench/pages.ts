@@ -36,6 +36,8 @@ export interface PageResult {
 	static: CannonResult[];
 	/** Dynamic req/s over static req/s, at 64 connections. */
 	ratio: number;
+	/** The same page with the page cache off (PAGE_CACHE_MB=0): every request rendered, at 1 and 64 connections. */
+	uncached: CannonResult[];
 }
 
 export interface ApiResult {
@@ -47,6 +49,8 @@ export interface ApiResult {
 	p50: number;
 	p99: number;
 	rps: number;
+	/** Median of 3 sequential requests with the page cache off (every response built from the database). */
+	uncachedP50: number;
 }
 
 export interface ServerRun {
@@ -159,7 +163,7 @@ export async function runServerBench(opts: { dbPath: string; port: number; durat
 				}
 				// No static answer in the window (a very busy machine): no ratio rather than a division by zero.
 				const ratio = stat.at(-1)!.rps > 0 ? dynamic.at(-1)!.rps / stat.at(-1)!.rps : NaN;
-				results.push({ ...p, bytes: bytes.get(p.key)!, dynamic, static: stat, ratio });
+				results.push({ ...p, bytes: bytes.get(p.key)!, dynamic, static: stat, ratio, uncached: [] });
 				const d = dynamic.at(-1)!;
 				log(`  ${p.label}: 64 anslutningar ${d.rps.toFixed(0)} req/s, p50 ${d.p50} ms, p99 ${d.p99} ms, ${d.errors} fel; statiskt ${stat.at(-1)!.rps.toFixed(0)} req/s, ${stat.at(-1)!.errors} fel; kvot ${ratio.toFixed(2)}`);
 			}
@@ -185,14 +189,49 @@ export async function runServerBench(opts: { dbPath: string; port: number; durat
 				}
 				times.sort((x, y) => x - y);
 				const p50 = Math.round(times[3]);
-				api.push({ key, path, bytes: Buffer.byteLength(body), rows, p50, p99: Math.round(times[6]), rps: 1000 / (times.reduce((t, x) => t + x, 0) / times.length) });
+				api.push({ key, path, bytes: Buffer.byteLength(body), rows, p50, p99: Math.round(times[6]), rps: 1000 / (times.reduce((t, x) => t + x, 0) / times.length), uncachedP50: NaN });
 				log(`  API ${key}: ${rows} rader, ${(Buffer.byteLength(body) / 1e6).toFixed(2)} MB, median ${p50} ms`);
 			}
+			await server.stop();
+			await uncachedRuns(port, dbPath, duration, results, api, log);
 			return { pages: results, api, ...memory };
 		} finally {
 			await server.stop();
 		}
 	} finally {
 		rmSync(STATIC_DIR, { recursive: true, force: true });
+	}
+}
+
+/**
+ * The same pages and API with the in-process page cache off (PAGE_CACHE_MB=0): what a request costs when it is
+ * rendered from the database — the first reader after a publication, or a page nobody asked for since. The cached
+ * runs above are what readers of a popular page get; these say how fast rendering itself is.
+ */
+async function uncachedRuns(port: number, dbPath: string, duration: number, pages: PageResult[], api: ApiResult[], log: (s: string) => void): Promise<void> {
+	const server = await startServer(port, { databaseUrl: dbPath, env: { PAGE_CACHE_MB: '0' } });
+	try {
+		for (const p of pages) {
+			const url = server.origin + p.path;
+			await cannon(url, 2, 2);
+			await drain(server.origin);
+			for (const c of [1, 64]) {
+				p.uncached.push(await cannon(url, c, duration));
+				await drain(server.origin);
+			}
+			const d = p.uncached.at(-1)!;
+			log(`  ${p.label} utan sidcache: 1 anslutning p50 ${p.uncached[0].p50} ms; 64 anslutningar ${d.rps.toFixed(0)} req/s, p50 ${d.p50} ms, p99 ${d.p99} ms`);
+		}
+		for (const a of api) {
+			const times: number[] = [];
+			for (let i = 0; i < 3; i++) {
+				const t0 = performance.now();
+				await (await fetch(server.origin + a.path)).arrayBuffer();
+				times.push(performance.now() - t0);
+			}
+			a.uncachedP50 = Math.round(times.sort((x, y) => x - y)[1]);
+		}
+	} finally {
+		await server.stop();
 	}
 }

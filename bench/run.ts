@@ -81,6 +81,15 @@ function pageRows(run: ServerRun, rows: Row[]): void {
 				ok: isTarget ? d.p50 < 20 && d.p99 < 100 && !d.errors : d.errors ? false : null
 			});
 		}
+		const [one, many] = p.uncached;
+		if (many) {
+			rows.push({
+				figure: `${p.label} utan sidcache`,
+				value: `1 ansl. p50 ${one.p50} ms; 64 ansl. p50 ${many.p50} ms, p99 ${many.p99} ms, ${fmt(many.rps)} req/s${many.errors ? `, ${many.errors} fel` : ''}`,
+				target: '',
+				ok: null
+			});
+		}
 		rows.push({
 			figure: `${p.label}: dynamiskt/statiskt`,
 			value: `${Number.isNaN(p.ratio) ? 'ingen statisk mätning' : `${(p.ratio * 100).toFixed(0)} %`} (HTML ${(p.bytes / 1000).toFixed(0)} kB)`,
@@ -89,7 +98,7 @@ function pageRows(run: ServerRun, rows: Row[]): void {
 		});
 	}
 	for (const a of run.api) {
-		rows.push({ figure: `API observationer ${a.key.toUpperCase()}`, value: `${a.rows} rader, ${(a.bytes / 1e6).toFixed(2)} MB, median ${a.p50} ms, max ${a.p99} ms (7 anrop i följd)`, target: '', ok: null });
+		rows.push({ figure: `API observationer ${a.key.toUpperCase()}`, value: `${a.rows} rader, ${(a.bytes / 1e6).toFixed(2)} MB, median ${a.p50} ms, max ${a.p99} ms (7 anrop i följd); utan sidcache median ${a.uncachedP50} ms`, target: '', ok: null });
 	}
 	rows.push({ figure: 'server-RSS efter sidkörningarna', value: `${run.rssMb.toFixed(0)} MB (topp ${run.peakRssMb.toFixed(0)} MB)`, target: '< 300 MB', ok: run.rssMb < 300 });
 }
