@@ -11,7 +11,7 @@ import { parseViewState, type Tab } from '../indicator-view/state';
 import { barChartData, describeFocus, lineChartData, tableData } from '../indicator-view/chart-data';
 import { choroplethData, hasMap } from '../indicator-view/map-data';
 import { MAP_ATTRIBUTION, MAP_FOOTER, geoName, lanMap, swedenMap } from './geo/maps';
-import { renderBars, renderMap, renderTable } from './geo/render';
+import { renderAbout, renderBars, renderMap, renderTable } from './geo/render';
 import { describeTarget } from '../domain/target';
 import type { Target } from '../domain/types';
 import type { Locale } from '../i18n';
@@ -52,6 +52,8 @@ export function indicatorView(page: IndicatorPage, locale: Locale, options: { ta
 		hasData: series.some((s) => s.points.length > 0),
 		lead: describeFocus(page, locale),
 		line,
+		/** "Om indikatorn" as server-rendered HTML (see render.ts). */
+		aboutHtml: renderAbout({ page, locale }),
 		tableHtml:
 			options.table === 'always' || page.state.tab === 'table'
 				? renderTable({ table: tableData(page, locale), caption: `${TABLE_CAPTION[options.table][locale]}: ${line.title}`, locale })

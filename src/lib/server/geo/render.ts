@@ -10,6 +10,8 @@ import BarChart from '../../charts/BarChart.svelte';
 import ChoroplethMap from '../../charts/ChoroplethMap.svelte';
 import LocatorMap from '../../charts/LocatorMap.svelte';
 import DataTable from '../../components/DataTable.svelte';
+import AboutIndicator from '../../components/AboutIndicator.svelte';
+import type { IndicatorPage } from '../queries/indicator-page';
 import type { TableData } from '../../indicator-view/chart-data';
 import type { Locale } from '../../i18n';
 import type { BarChartProps, ChoroplethMapProps, LocatorMapProps } from '../../charts/types';
@@ -36,4 +38,9 @@ export function renderBars(props: BarChartProps): string {
 /** The line chart's data as a table (the chart's accessible alternative): no JavaScript needed either. */
 export function renderTable(props: { table: TableData; caption: string; locale: Locale }): string {
 	return toHtml(DataTable, props);
+}
+
+/** The indicator's metadata section ("Om indikatorn"): plain HTML as well. */
+export function renderAbout(props: { page: Pick<IndicatorPage, 'indicator' | 'provenance' | 'lastUpdated' | 'latestPeriod'>; locale: Locale }): string {
+	return toHtml(AboutIndicator, props);
 }
