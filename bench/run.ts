@@ -16,7 +16,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { DEFAULT_DB, generate } from './generate';
 import { measure, setup, writeCsv, writeJsonStat } from './lib/import-measure';
 import { fmt, loadText } from './lib/stats';
@@ -170,7 +170,8 @@ async function main(): Promise<void> {
 	const gen = await generate({ out: dbPath, fresh: args.includes('--fresh') });
 	rows.push({ figure: 'databas: observationer', value: `${fmt(gen.observations)} (${gen.indicators} indikatorer)`, target: '≈ 14 000 000', ok: gen.observations > 13_000_000 });
 	if (!gen.reused) rows.push({ figure: 'generering (import av allt)', value: `${gen.seconds.toFixed(0)} s`, target: '', ok: null });
-	json.generate = gen;
+	// Repo-relative, so a committed result file names no machine path.
+	json.generate = { ...gen, path: relative(process.cwd(), gen.path) };
 
 	if (!args.includes('--skip-import')) {
 		noteLoad('import');

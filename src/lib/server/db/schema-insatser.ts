@@ -323,3 +323,21 @@ export const insatsDraft = sqliteTable('insats_draft', {
 	createdAt: text('created_at').notNull().default(now),
 	updatedAt: text('updated_at').notNull().default(now)
 });
+
+/**
+ * An insats_figure row as raw SQL reads it (snake_case columns): shared by the import writer's diff and the
+ * public query, which select it with better-sqlite3 directly.
+ */
+export interface InsatsFigureRow {
+	result_id: number | null;
+	printed: string;
+	value: number | null;
+	range_low: number | null;
+	range_high: number | null;
+	unit: string | null;
+	kind: string | null;
+	approx: string | null;
+	qualifier: string | null;
+	sex: 'T' | 'K' | 'M';
+	what: string | null;
+}

@@ -7,6 +7,7 @@
 import type { Db } from '../db/client';
 import type { Count, ExampleRow } from './types';
 import { emptyCount } from './types';
+import type { InsatsFigureRow } from '../db/schema-insatser';
 
 export interface FigureInput {
 	printed: string;
@@ -186,20 +187,6 @@ function figureTuple(f: FigureInput): unknown[] {
 	return [f.printed, f.value, f.rangeLow, f.rangeHigh, f.unit, f.kind, f.approx, f.qualifier, f.sex, f.what];
 }
 
-interface FigureRow {
-	result_id: number | null;
-	printed: string;
-	value: number | null;
-	range_low: number | null;
-	range_high: number | null;
-	unit: string | null;
-	kind: string | null;
-	approx: string | null;
-	qualifier: string | null;
-	sex: 'T' | 'K' | 'M';
-	what: string | null;
-}
-
 function snapshot(s: Db['$client'], id: number) {
 	const r = s
 		.prepare(
@@ -210,8 +197,8 @@ function snapshot(s: Db['$client'], id: number) {
 		.prepare(
 			'SELECT result_id, printed, value, range_low, range_high, unit, kind, approx, qualifier, sex, what FROM insats_figure WHERE insats_id = ? ORDER BY sort_order, id'
 		)
-		.all(id) as FigureRow[];
-	const tuple = (f: FigureRow) =>
+		.all(id) as InsatsFigureRow[];
+	const tuple = (f: InsatsFigureRow) =>
 		figureTuple({
 			printed: f.printed,
 			value: f.value,

@@ -3,7 +3,7 @@
  * its goals, financing, results and figures, and the insatser that contribute to a goal. Drafts never appear.
  */
 import type { Db } from '../db/client';
-import { FINANCING_SOURCES } from '../db/schema-insatser';
+import { FINANCING_SOURCES, type InsatsFigureRow } from '../db/schema-insatser';
 
 export type FinancingSource = (typeof FINANCING_SOURCES)[number];
 
@@ -218,20 +218,7 @@ function figures(db: Db, insatsId: number): (FigureView & { resultId: number | n
 			.prepare(
 				'SELECT id, result_id, printed, value, range_low, range_high, unit, kind, approx, qualifier, sex, what FROM insats_figure WHERE insats_id = ? ORDER BY sort_order, id'
 			)
-			.all(insatsId) as {
-			id: number;
-			result_id: number | null;
-			printed: string;
-			value: number | null;
-			range_low: number | null;
-			range_high: number | null;
-			unit: string | null;
-			kind: string | null;
-			approx: string | null;
-			qualifier: string | null;
-			sex: 'T' | 'K' | 'M';
-			what: string | null;
-		}[]
+			.all(insatsId) as (InsatsFigureRow & { id: number })[]
 	).map((f) => ({
 		id: f.id,
 		resultId: f.result_id,
