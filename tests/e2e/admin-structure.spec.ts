@@ -279,3 +279,50 @@ test('without JavaScript: the parser reading and field errors come from the serv
 	await expect(page).toHaveURL(/\/admin\/struktur\/plan\/3$/);
 	await context.close();
 });
+
+test('an admin opens a new follow-up period with a deadline; editors see it under Att rapportera', async ({ page }, info) => {
+	test.slow();
+	// A year no other run of this test has used against the same database (projects share it).
+	const year = 2100 + (Date.now() % 800);
+	await makeUser(page, `${unique(info, 'period')}@example.se`, 'admin');
+	await page.goto('/admin/struktur');
+	await page.getByRole('link', { name: PLAN }).click();
+	const periods = page.getByRole('region', { name: 'Uppföljningsperioder' });
+	await expect(periods.getByRole('rowheader', { name: 'Helår 2019' })).toBeVisible();
+
+	// A deadline before the period ends: the message sits at the field and the typed values stay.
+	await page.locator('#period-new-kind').selectOption('delar');
+	await page.locator('#period-new-year').fill(String(year));
+	await page.locator('#period-new-part').fill('1');
+	await page.locator('#period-new-deadline').fill(`${year}-04-01`);
+	await page.getByRole('button', { name: 'Skapa perioden' }).click();
+	await expect(page.locator('#period-new-deadline-error')).toHaveText('Sista dag för rapportering kan inte vara före periodens slutdatum.');
+	await expect(page.locator('#period-new-year')).toHaveValue(String(year));
+	await expectNoAxeViolations(page);
+
+	await page.locator('#period-new-deadline').fill(`${year}-05-15`);
+	await page.getByRole('button', { name: 'Skapa perioden' }).click();
+	await expect(periods.getByRole('status')).toHaveText('✓ Perioden är skapad.');
+	const row = periods.getByRole('row', { name: new RegExp(`^Delår 1 ${year}`) });
+	await expect(row.getByRole('cell').nth(0)).toHaveText(`${year}-04-30`);
+	await expect(row.getByRole('cell').nth(1)).toHaveText(`${year}-05-15`);
+	await expect(row.getByRole('cell').nth(2)).toHaveText('Öppen');
+
+	await page.goto('/admin/rapportera');
+	const section = page.getByRole('region', { name: new RegExp(`^Delår 1 ${year}: Region Örebro län`) });
+	await expect(section).toContainText(`Sista dag: ${year}-05-15`);
+
+	// Move the deadline, then remove the period again (nothing has been reported for it).
+	await page.goBack();
+	await page.getByText(`Ändra: Delår 1 ${year}`).click();
+	const deadline = page.locator(`details:has-text("Ändra: Delår 1 ${year}") input[name="deadline"]`);
+	await deadline.fill(`${year}-05-20`);
+	await page.getByRole('button', { name: 'Spara perioden' }).click();
+	await expect(periods.getByRole('status')).toHaveText('✓ Perioden är sparad.');
+	await expect(row.getByRole('cell').nth(1)).toHaveText(`${year}-05-20`);
+	await page.getByText(`Ändra: Delår 1 ${year}`).click();
+	await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: `Ta bort: Delår 1 ${year}` }).click();
+	await expect(periods.getByRole('status')).toHaveText('✓ Perioden är borttagen.');
+	await expect(row).toHaveCount(0);
+});

@@ -39,7 +39,7 @@ const sqlValue = (v: unknown) => (Array.isArray(v) ? JSON.stringify(v) : typeof 
  */
 export function updateVersioned(
 	db: Db,
-	table: 'plan' | 'goal' | 'uppdrag' | 'indicator' | 'target',
+	table: 'plan' | 'goal' | 'uppdrag' | 'indicator' | 'target' | 'follow_up_period',
 	id: number,
 	expectedVersion: number,
 	values: Row,

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Locale } from '../../i18n';
 import { ORIGINS } from '../db/schema';
+import { isIsoDate } from '../../domain/follow-up-period';
 
 export const PLAN_KINDS = ['rus', 'verksamhetsplan', 'handlingsplan', 'program', 'annan'] as const;
 export const DIRECTIONS = ['up', 'down', 'none'] as const;
@@ -31,7 +32,11 @@ const m = {
 		percent: 'Skriv en andel i procent mellan 0 och 100, till exempel 5 eller 2,5.',
 		wording: 'Skriv målvärdet som det står i dokumentet, till exempel "Minst 58 %".',
 		rank: 'Välj huvudmålvärde eller ytterligare målvärde.',
-		version: 'Formuläret saknar version; ladda om sidan.'
+		version: 'Formuläret saknar version; ladda om sidan.',
+		periodKind: 'Välj delår eller helår.',
+		periodYear: 'Skriv ett årtal med fyra siffror, till exempel 2026.',
+		part: 'Skriv delårets nummer, 1 till 4.',
+		date: 'Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-05-15.'
 	},
 	en: {
 		name: 'Enter a name.',
@@ -52,7 +57,11 @@ const m = {
 		percent: 'Enter a share in per cent between 0 and 100, e.g. 5 or 2.5.',
 		wording: 'Enter the target as printed in the (Swedish) document, e.g. "Minst 58 %".',
 		rank: 'Choose main target or further target.',
-		version: 'The form has no version; reload the page.'
+		version: 'The form has no version; reload the page.',
+		periodKind: 'Choose interim or full year.',
+		periodYear: 'Enter a four-digit year, e.g. 2026.',
+		part: 'Enter the number of the interim period, 1 to 4.',
+		date: 'Enter the date as YYYY-MM-DD, e.g. 2026-05-15.'
 	}
 };
 
@@ -186,3 +195,38 @@ export type TargetInput = z.infer<ReturnType<typeof targetSchema>>;
 export const TARGET_FIELDS = ['wording', 'rank'];
 
 export const versionSchema = (l: Locale) => version(l);
+
+const optionalDate = (l: Locale) =>
+	z
+		.string()
+		.trim()
+		.refine((s) => s === '' || isIsoDate(s), m[l].date)
+		.transform((s) => (s === '' ? null : s));
+
+/** The dates and name of a follow-up period, editable while it is open. */
+export const periodEditSchema = (l: Locale) =>
+	z.object({
+		label: optionalText(l, 120),
+		endDate: optionalDate(l),
+		deadline: optionalDate(l)
+	});
+export type PeriodEditInput = z.infer<ReturnType<typeof periodEditSchema>>;
+export const PERIOD_EDIT_FIELDS = ['label', 'endDate', 'deadline'];
+
+/** A new follow-up period: which one (kind, year, part) and its dates. */
+export const periodCreateSchema = (l: Locale) =>
+	periodEditSchema(l).extend({
+		kind: z.enum(['delar', 'helar'], m[l].periodKind),
+		year: z
+			.string()
+			.trim()
+			.regex(/^\d{4}$/, m[l].periodYear)
+			.transform(Number),
+		part: z
+			.string()
+			.trim()
+			.regex(/^(|[1-4])$/, m[l].part)
+			.transform((s) => (s === '' ? null : Number(s)))
+	});
+export type PeriodCreateInput = z.infer<ReturnType<typeof periodCreateSchema>>;
+export const PERIOD_CREATE_FIELDS = ['kind', 'year', 'part', ...PERIOD_EDIT_FIELDS];

@@ -6,7 +6,19 @@ import { createGoal, goalTree, moveGoal, parentOptions, setGoalArchived } from '
 import { createUppdrag, listUppdrag } from '$lib/server/structure/uppdrag';
 import { mayChange } from '$lib/server/structure/access';
 import { attempt, idParam, parseForm, versionOf } from '$lib/server/structure/form';
-import { GOAL_FIELDS, goalSchema, PLAN_FIELDS, planSchema, UPPDRAG_FIELDS, uppdragSchema } from '$lib/server/structure/schemas';
+import {
+	GOAL_FIELDS,
+	goalSchema,
+	PERIOD_CREATE_FIELDS,
+	PERIOD_EDIT_FIELDS,
+	periodCreateSchema,
+	periodEditSchema,
+	PLAN_FIELDS,
+	planSchema,
+	UPPDRAG_FIELDS,
+	uppdragSchema
+} from '$lib/server/structure/schemas';
+import { createPeriod, deletePeriod, listPeriods, updatePeriod } from '$lib/server/structure/periods';
 import { geographies } from '$lib/server/structure/lookups';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,6 +32,7 @@ export const load: PageServerLoad = ({ locals, params }) => {
 		plan,
 		tree,
 		uppdrag: listUppdrag(db, user, plan.id),
+		periods: listPeriods(db, plan.id),
 		parents: parentOptions(db, plan.id),
 		geographies: geographies(db),
 		mayEditPlan: mayChange(user, planTarget(db, plan.id))
@@ -78,5 +91,28 @@ export const actions: Actions = {
 		if (!parsed.ok) return parsed.failure;
 		const id = attempt(locals.locale, 'uppdrag', parsed.values, () => createUppdrag(getDb(), user, planId(params), parsed.data));
 		return typeof id === 'number' ? { form: 'uppdrag', saved: true } : id;
+	},
+	createPeriod: async ({ request, locals, params }) => {
+		const user = requireRole(locals, ['admin', 'editor']);
+		const parsed = parseForm(await request.formData(), PERIOD_CREATE_FIELDS, periodCreateSchema(locals.locale), 'period');
+		if (!parsed.ok) return parsed.failure;
+		const id = attempt(locals.locale, 'period', parsed.values, () => createPeriod(getDb(), user, planId(params), parsed.data));
+		return typeof id === 'number' ? { form: 'period', saved: true, created: id } : id;
+	},
+	savePeriod: async ({ request, locals }) => {
+		const user = requireRole(locals, ['admin', 'editor']);
+		const fd = await request.formData();
+		const id = idParam(String(fd.get('id')));
+		const form = `period-${id}`;
+		const parsed = parseForm(fd, PERIOD_EDIT_FIELDS, periodEditSchema(locals.locale), form);
+		if (!parsed.ok) return parsed.failure;
+		const done = attempt(locals.locale, form, parsed.values, () => updatePeriod(getDb(), user, id, versionOf(parsed.values), parsed.data));
+		return typeof done === 'number' ? { form, saved: true } : done;
+	},
+	deletePeriod: async ({ request, locals }) => {
+		const user = requireRole(locals, ['admin', 'editor']);
+		const id = idParam(String((await request.formData()).get('id')));
+		const form = `period-${id}`;
+		return attempt(locals.locale, form, {}, () => (deletePeriod(getDb(), user, id), { form: 'period', saved: true, deleted: true }));
 	}
 };
