@@ -5,6 +5,7 @@
  *
  * A draft is shared by everyone who may edit its subject (not per person): two officials editing the same value
  * meet in the same row, and `version` makes the second save a conflict instead of a silent overwrite.
+ * An editor's upload on the admin import page writes drafts too (import/drafts.ts), with its batch id.
  * `baseVersion` is the published row's version when the draft was started (0: nothing published then), so
  * publishing over a value that an import or another publication changed meanwhile is a conflict too.
  */
@@ -37,6 +38,13 @@ export const observationDraft = sqliteTable(
 		textValue: text('text_value'),
 		missingSymbol: text('missing_symbol', { enum: ['..', '-', '.'] }),
 		note: text('note'),
+		/** The value as printed in an imported file ("ca 50 000"), kept when the draft is published. */
+		printed: text('printed'),
+		/**
+		 * The import batch that wrote this draft (null: typed in a form or the grid). Publishing keeps it as the
+		 * observation's batch, so the published value still names the file it came from.
+		 */
+		batchId: integer('batch_id'),
 		/** A draft that removes the published value when published. */
 		remove: integer('remove', { mode: 'boolean' }).notNull().default(false),
 		baseVersion: integer('base_version').notNull().default(0),

@@ -25,10 +25,10 @@ export function withDraftsApplied<T>(db: Db, planId: number, read: () => T): T {
 				else
 					sqlite
 						.prepare(
-							`INSERT OR REPLACE INTO observation (indicator_id, geography_id, sex, period, period_kind, period_start, period_end, value, text_value, missing_symbol, note)
-							 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+							`INSERT OR REPLACE INTO observation (indicator_id, geography_id, sex, period, period_kind, period_start, period_end, value, text_value, missing_symbol, note, printed)
+							 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 						)
-						.run(...key, d.period_kind, d.period_start, d.period_end, d.value, d.text_value, d.missing_symbol, d.note);
+						.run(...key, d.period_kind, d.period_start, d.period_end, d.value, d.text_value, d.missing_symbol, d.note, d.printed);
 				indicators.add(d.indicator_id);
 				series.push([d.indicator_id, d.geography_id, d.sex as SeriesKey[2]]);
 			}

@@ -42,6 +42,8 @@ interface ObsDraftRow {
 	text_value: string | null;
 	missing_symbol: string | null;
 	note: string | null;
+	printed: string | null;
+	batch_id: number | null;
 	remove: number;
 	base_version: number;
 }
@@ -86,12 +88,12 @@ export function publishPeriod(db: Db, user: SessionUser, actor: Actor, periodId:
 
 function publishObservations(db: Db, user: SessionUser, actor: Actor, period: ReportingPeriod, held: Held[]) {
 	const sqlite = db.$client;
-	const current = sqlite.prepare('SELECT value, text_value, missing_symbol, note, version FROM observation WHERE indicator_id = ? AND geography_id = ? AND sex = ? AND period = ?');
+	const current = sqlite.prepare('SELECT value, text_value, missing_symbol, note, batch_id, version FROM observation WHERE indicator_id = ? AND geography_id = ? AND sex = ? AND period = ?');
 	const upsert = sqlite.prepare(
 		`INSERT INTO observation (indicator_id, geography_id, sex, period, period_kind, period_start, period_end, value, text_value, missing_symbol, note, printed, batch_id, version)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, 1)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
 		 ON CONFLICT (indicator_id, geography_id, sex, period) DO UPDATE SET value = excluded.value, text_value = excluded.text_value,
-		   missing_symbol = excluded.missing_symbol, note = excluded.note, printed = NULL, batch_id = excluded.batch_id, version = observation.version + 1`
+		   missing_symbol = excluded.missing_symbol, note = excluded.note, printed = excluded.printed, batch_id = excluded.batch_id, version = observation.version + 1`
 	);
 	const remove = sqlite.prepare('DELETE FROM observation WHERE indicator_id = ? AND geography_id = ? AND sex = ? AND period = ?');
 	const drop = sqlite.prepare('DELETE FROM observation_draft WHERE indicator_id = ? AND geography_id = ? AND sex = ? AND period = ?');
@@ -99,6 +101,7 @@ function publishObservations(db: Db, user: SessionUser, actor: Actor, period: Re
 	const series: SeriesKey[] = [];
 	let batchId: number | null = null;
 	let count = 0;
+	let typed = 0;
 	const targets = new Map<number, boolean>();
 	for (const d of planObservationDrafts(db, period.planId)) {
 		let may = targets.get(d.indicator_id);
@@ -106,12 +109,15 @@ function publishObservations(db: Db, user: SessionUser, actor: Actor, period: Re
 		if (!may) continue;
 		const key = [d.indicator_id, d.geography_id, d.sex, d.period] as const;
 		const id = keyId({ indicatorId: d.indicator_id, geographyId: d.geography_id, sex: d.sex as never, period: d.period });
-		const before = current.get(...key) as { value: number | null; text_value: string | null; missing_symbol: string | null; note: string | null; version: number } | undefined;
+		const before = current.get(...key) as
+			| { value: number | null; text_value: string | null; missing_symbol: string | null; note: string | null; batch_id: number | null; version: number }
+			| undefined;
 		if ((before?.version ?? 0) !== d.base_version) {
 			held.push({ what: 'observation', id, reason: { sv: 'Värdet har ändrats sedan utkastet påbörjades (import eller annan publicering). Jämför och spara igen.', en: 'The value changed after the draft was started (an import or another publication). Compare and save again.' } });
 			continue;
 		}
-		if (batchId === null) {
+		// A draft written by an import keeps its batch (the published value names its file); typed ones share one.
+		if (batchId === null && d.batch_id === null) {
 			batchId = Number(
 				sqlite
 					.prepare("INSERT INTO import_batch (source, kind, imported_by, counts) VALUES (?, 'form', ?, NULL)")
@@ -119,14 +125,15 @@ function publishObservations(db: Db, user: SessionUser, actor: Actor, period: Re
 			);
 		}
 		if (d.remove) remove.run(...key);
-		else upsert.run(...key, d.period_kind, d.period_start, d.period_end, d.value, d.text_value, d.missing_symbol, d.note, batchId);
+		else upsert.run(...key, d.period_kind, d.period_start, d.period_end, d.value, d.text_value, d.missing_symbol, d.note, d.printed, d.batch_id ?? batchId);
 		drop.run(...key);
+		if (d.batch_id === null) typed++;
 		writeAudit(db, actor, {
 			action: d.remove ? 'publish.remove' : 'publish',
 			entity: 'observation',
 			entityId: id,
-			old: before ? { value: before.value, text: before.text_value, missing: before.missing_symbol, note: before.note } : null,
-			new: d.remove ? null : { value: d.value, text: d.text_value, missing: d.missing_symbol, note: d.note },
+			old: before ? { value: before.value, text: before.text_value, missing: before.missing_symbol, note: before.note, batch: before.batch_id } : null,
+			new: d.remove ? null : { value: d.value, text: d.text_value, missing: d.missing_symbol, note: d.note, batch: d.batch_id ?? batchId },
 			note: period.label
 		});
 		indicators.add(d.indicator_id);
@@ -135,7 +142,7 @@ function publishObservations(db: Db, user: SessionUser, actor: Actor, period: Re
 	}
 	// The latest value of each series written, in this same transaction (the pages read it: issue 7).
 	refreshLatestSeries(sqlite, series);
-	if (batchId !== null) sqlite.prepare("UPDATE import_batch SET counts = json_object('observations', ?) WHERE id = ?").run(count, batchId);
+	if (batchId !== null) sqlite.prepare("UPDATE import_batch SET counts = json_object('observations', ?) WHERE id = ?").run(typed, batchId);
 	return { count, indicators: [...indicators], batchId };
 }
 
