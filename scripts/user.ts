@@ -9,7 +9,7 @@
  *   npm run user -- disable --email anna@region.se        (--enable to undo)
  *   npm run user -- reset-link --email anna@region.se
  *
- * Exit code 0 on success, 1 when the change was refused (message on stderr), 2 for a usage error.
+ * Exit code 0 on success (and for --help), 1 when the change was refused (message on stderr), 2 for a usage error.
  */
 import { createDb } from '../src/lib/server/db/client';
 import { createLink, FIRST_ADMIN_EMAIL, linkUrl } from '../src/lib/server/auth/links';
@@ -68,7 +68,12 @@ function parseArgs(argv: string[]) {
 
 const { positional, flags } = parseArgs(process.argv.slice(2));
 const command = positional[0];
-if (!command || flags.help) usage();
+if (flags.help) {
+	// Help that was asked for is a success, on standard output.
+	console.log(USAGE);
+	process.exit(0);
+}
+if (!command) usage();
 
 const str = (name: string): string | undefined => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
 const need = (name: string): string => str(name) ?? usage(`--${name} saknas`);

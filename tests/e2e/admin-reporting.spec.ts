@@ -60,6 +60,8 @@ test('an editor reports a value, a comment and an override, previews, publishes,
 	await save.click();
 	await expect(page.getByText('Utkastet är sparat.').first()).toBeVisible();
 	await expect(page.getByText(/✎ Utkast: 4,9/)).toBeVisible();
+	// The colour the typed value computes to (Högst 5 %: 4,9 is met), before anything is published.
+	await expect(page.locator('.computed').filter({ hasText: 'Beräknad färg med utkastets värde' })).toContainText('Grön');
 
 	// Overriding the computed colour needs a reason; the comment keeps markup as text.
 	await page.getByRole('combobox', { name: `Föreslagen färg – ${SICK}` }).selectOption('red');
@@ -80,6 +82,8 @@ test('an editor reports a value, a comment and an override, previews, publishes,
 	await page.getByRole('link', { name: 'Förhandsgranska som allmänheten ser det' }).click();
 	await expect(page.getByText('Förhandsgranskning av utkast.')).toBeVisible();
 	await expect(page.locator('main')).toContainText('4,9');
+	// The comment's markup is shown as the characters typed, never run.
+	await expect(page.locator('main')).toContainText('Sjukfrånvaron <script>alert(1)</script> minskar.');
 	let alerted = false;
 	page.on('dialog', (d) => {
 		alerted = true;
@@ -98,6 +102,22 @@ test('an editor reports a value, a comment and an override, previews, publishes,
 	await publicIndicator.close();
 	await page.goto('/admin/rapportera');
 	await expect(page.getByRole('listitem').filter({ hasText: `Indikator: ${SICK}` })).toContainText('✓ Klar');
+
+	// The history shows each step: the draft saved through the form, then published — for the value and the assessment.
+	await page.getByRole('listitem').filter({ hasText: `Indikator: ${SICK}` }).getByRole('link').click();
+	await page.getByRole('link', { name: new RegExp(`^Historik – Totalt .* – ${SICK.replace(/[.,]/g, '.')}`) }).click();
+	await expect(page.getByText(`Värde: ${SICK}`)).toBeVisible();
+	const valueRows = page.getByRole('table').getByRole('row');
+	await expect(valueRows.filter({ hasText: 'utkast sparat' })).toContainText('formulär');
+	await expect(valueRows.filter({ hasText: 'utkast sparat' })).toContainText('4,9 %');
+	await expect(valueRows.filter({ hasText: 'publicerat' })).toContainText('4,9 %');
+	await expectNoAxeViolations(page);
+	await page.goBack();
+	await page.getByRole('link', { name: `Historik – ${SICK}` }).click();
+	await expect(page.getByText(`Bedömning: ${SICK}`)).toBeVisible();
+	const assessmentRows = page.getByRole('table').getByRole('row');
+	await expect(assessmentRows.filter({ hasText: 'utkast sparat' }).first()).toContainText('Siffran för tertial 1 är preliminär enligt HR.');
+	await expect(assessmentRows.filter({ hasText: 'publicerat' })).toContainText('Siffran för tertial 1 är preliminär enligt HR.');
 });
 
 test('two sessions save the same value: the second sees the conflict and chooses', async ({ browser }, info) => {

@@ -207,6 +207,39 @@ test('signed-out and foreign-origin POSTs are refused', async ({ request }, info
 });
 
 // Last, and in one project only: it locks the test address (127.0.0.1) out of signing in for 15 minutes.
+// Before the rate-limit test: that one uses up this address's sign-in attempts.
+test('sign out on all devices ends the other browser\'s session too; the pages pass axe', async ({ page, browser }, info) => {
+	test.slow();
+	const email = unique(info, 'overallt');
+	await makeUser(page, email, 'reviewer');
+	const other = await browser.newContext();
+	const phone = await other.newPage();
+	try {
+		await signIn(phone, email);
+		await expect(phone).toHaveURL(/\/admin$/);
+		await signIn(page, email);
+		await expect(page).toHaveURL(/\/admin$/);
+		await page.getByRole('link', { name: 'Granskning av perioder inför nämndens beslut' }).click();
+		await expect(page).toHaveURL(/\/admin\/granskning$/);
+		await expectNoAxeViolations(page);
+
+		await page.goto('/logga-ut');
+		await expect(page.getByRole('button', { name: 'Logga ut på alla enheter' })).toBeVisible();
+		await expectNoAxeViolations(page);
+		await page.getByRole('button', { name: 'Logga ut på alla enheter' }).click();
+		await expect(page).toHaveURL(/\/logga-in\?utloggad=1$/);
+
+		// The other browser still holds its cookie, but the session behind it is gone.
+		await phone.goto('/admin');
+		await expect(phone).toHaveURL(/\/logga-in/);
+		await page.goto('/logga-ut');
+		await expect(page.getByText('Du är inte inloggad.')).toBeVisible();
+		await expectNoAxeViolations(page);
+	} finally {
+		await other.close();
+	}
+});
+
 test('rate limiting after 10 wrong passwords, with the Swedish message', async ({ page }, info) => {
 	test.skip(info.project.name !== 'phone', 'locks out 127.0.0.1; runs once, at the end of the run');
 	const email = unique(info, 'gissa');

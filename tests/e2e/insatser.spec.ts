@@ -87,8 +87,10 @@ test('officials: an editor of another organisation is refused; an admin creates,
 	await page.getByRole('link', { name: 'Insatser' }).first().click();
 	await expectNoAxeViolations(page);
 	await page.goto(`/admin/insatser/ny?org=${ORG}`);
+	await expectNoAxeViolations(page);
 	await page.getByRole('button', { name: 'Spara som utkast' }).click();
 	await expect(page.getByText('Skriv insatsens namn.').first()).toBeVisible();
+	await expectNoAxeViolations(page);
 	await page.getByLabel('Namn', { exact: true }).fill('E2e-insats för lärcentrum');
 	await page.getByLabel('Ärende-id i NYPS').fill('0020 1234');
 	await page.getByLabel('Livslångt lärande för tillväxt och personlig utveckling').check();

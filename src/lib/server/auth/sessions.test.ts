@@ -9,6 +9,7 @@ import {
 	IDLE_MS,
 	MAX_AGE_MS,
 	pruneSessions,
+	sessionCookieOptions,
 	RENEW_EVERY_MS,
 	validateSession
 } from './sessions';
@@ -97,5 +98,14 @@ describe('sessions', () => {
 		createSession(db, u.id, t0);
 		expect(pruneSessions(db, at(IDLE_MS - 1))).toBe(0);
 		expect(pruneSessions(db, at(IDLE_MS + 1))).toBe(1);
+	});
+});
+
+describe('the session cookie', () => {
+	it.each([
+		['https://lagesbild.region.se/logga-in', true],
+		['http://127.0.0.1:3000/logga-in', false]
+	])('on %s is httpOnly, SameSite=Lax, whole site, Secure = %s', (href, secure) => {
+		expect(sessionCookieOptions(new URL(href))).toEqual({ path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: 30 * 24 * 3600 });
 	});
 });

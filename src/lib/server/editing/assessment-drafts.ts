@@ -3,6 +3,7 @@
  * computed colour (indicators; src/lib/server/assess) stands unless a person proposes another one, and then only
  * with a written reason. Same version rule as values (observation-drafts.ts): a stale form is a conflict.
  */
+import { computedWithDrafts } from './draft-colour';
 import { isPeriodLocked } from '../review/workflow';
 import { REFUSALS } from '../../domain/review-workflow';
 import type { Db } from '../db/client';
@@ -128,7 +129,10 @@ export function saveAssessmentDraft(db: Db, actor: Actor, s: AssessmentSubject, 
 		if ((before.draft?.version ?? 0) !== seen.draftVersion || (before.published?.version ?? 0) !== seen.publishedVersion) {
 			return { ok: false, kind: 'conflict', state: before };
 		}
-		const checked = checkAssessment(input, before.published?.computedColour ?? null);
+		// An indicator's proposed colour is checked against what its value draft (if any) computes to,
+		// the same colour publishing will check it against.
+		const computed = s.kind === 'indicator' ? draftComputedColour(db, s) : (before.published?.computedColour ?? null);
+		const checked = checkAssessment(input, computed === undefined ? (before.published?.computedColour ?? null) : computed);
 		if (!checked.ok) return { ok: false, kind: 'invalid', errors: checked.errors };
 		const pub = before.published;
 		const publishedManual = pub?.source === 'manual' ? pub.colour : null;
@@ -166,4 +170,12 @@ export function saveAssessmentDraft(db: Db, actor: Actor, s: AssessmentSubject, 
 
 export function draftJson(d: Pick<DraftAssessment, 'colour' | 'comment' | 'overrideReason'>) {
 	return { colour: d.colour, comment: d.comment, overrideReason: d.overrideReason };
+}
+
+/** The computed colour an indicator gets with the plan's value drafts applied; undefined when it has no value draft. */
+function draftComputedColour(db: Db, s: AssessmentSubject): Colour | null | undefined {
+	const plan = db.$client.prepare('SELECT plan_id FROM follow_up_period WHERE id = ?').get(s.periodId) as { plan_id: number } | undefined;
+	if (!plan) return undefined;
+	const found = computedWithDrafts(db, plan.plan_id, s.periodId, [s.id]).get(s.id);
+	return found ? found.computedColour : undefined;
 }

@@ -19,6 +19,7 @@ import { publishPeriod } from './publish';
 import { withDraftsApplied } from './preview';
 import { historyOf } from './history';
 import { worklist } from './worklist';
+import { goalEdit } from './goal-edit';
 import { getPlanPage } from '../queries/plan-page';
 
 let db: Db;
@@ -163,6 +164,34 @@ describe('assessments', () => {
 		expect(noReason).toMatchObject({ ok: false, kind: 'invalid', errors: { overrideReason: { sv: expect.stringMatching(/Skriv varför/) } } });
 		const withReason = saveAssessmentDraft(db, system, s, { colour: other, overrideReason: 'Siffran för 2026 är preliminär och underskattar.', comment: 'Se **bilagan**.' }, { draftVersion: 0, publishedVersion: assessmentState(db, s).published!.version });
 		expect(withReason.ok).toBe(true);
+	});
+
+	it("shows the colour the typed value computes to, and checks a proposed colour against it", () => {
+		const admin = user('admin');
+		const actor = { userId: admin.id, channel: 'form' as const };
+		const goal = id('SELECT goal_id AS id FROM goal_indicator WHERE indicator_id = ?', key.indicatorId);
+		const shown = () => goalEdit(db, admin, periodId, goal)!.indicators.find((i) => i.id === key.indicatorId)!;
+		expect(shown().computedFromDraft).toBe(false);
+		const published = shown().computedColour;
+
+		// Sjukfrånvaro should go down: a very low value meets the target, a very high one does not.
+		saveObservationDraft(db, actor, key, { raw: '0,5', note: '' }, { draftVersion: 0, publishedVersion: 0 });
+		expect(shown()).toMatchObject({ computedFromDraft: true, computedColour: 'green' });
+		saveObservationDraft(db, actor, key, { raw: '40', note: '' }, { draftVersion: 1, publishedVersion: 0 });
+		const high = shown();
+		expect(high).toMatchObject({ computedFromDraft: true, computedColour: 'red' });
+		expect(high.explanation?.sv).toBeTruthy();
+
+		// Red is now what the rules give: proposing it needs no reason; the colour published before needs one if it differs.
+		const s = { periodId, kind: 'indicator' as const, id: key.indicatorId };
+		const v = assessmentState(db, s).published!.version;
+		expect(saveAssessmentDraft(db, actor, s, { colour: 'red', overrideReason: '', comment: '' }, { draftVersion: 0, publishedVersion: v }).ok).toBe(true);
+		if (published && published !== 'red') {
+			const r = saveAssessmentDraft(db, actor, s, { colour: published, overrideReason: '', comment: '' }, { draftVersion: 1, publishedVersion: v });
+			expect(r).toMatchObject({ ok: false, kind: 'invalid', errors: { overrideReason: { sv: expect.stringMatching(/Skriv varför/) } } });
+		}
+		// Nothing of the computation stayed: the published assessment still has its own colour.
+		expect(assessmentState(db, s).published?.computedColour).toBe(published);
 	});
 
 	it('publishes a goal comment and colour, and the plan page shows them once the period is public', () => {

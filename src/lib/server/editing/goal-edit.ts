@@ -12,6 +12,7 @@ import { getReportingPeriod, isLocked, type ReportingPeriod } from './period';
 import { mayEdit } from './scope';
 import { observationState, keyId, type ObservationState } from './observation-drafts';
 import { assessmentState, subjectId, type AssessmentState } from './assessment-drafts';
+import { computedWithDrafts } from './draft-colour';
 
 export interface EditIndicator {
 	id: number;
@@ -26,6 +27,8 @@ export interface EditIndicator {
 	trend: Trend | null;
 	computedColour: Colour | null;
 	explanation: { sv: string; en: string } | null;
+	/** The colour, reason and trend come from the unpublished value (what publishing it would give). */
+	computedFromDraft: boolean;
 }
 
 export interface EditUppdrag {
@@ -68,6 +71,7 @@ export function goalEdit(db: Db, user: SessionUser, periodId: number, goalId: nu
 	const hasSex = sqlite.prepare("SELECT 1 FROM observation WHERE indicator_id = ? AND geography_id = ? AND sex <> 'T' LIMIT 1");
 	const targetStmt = sqlite.prepare('SELECT wording FROM target WHERE indicator_id = ? AND (goal_id IS NULL OR goal_id = ?) ORDER BY rank, goal_id IS NULL, id LIMIT 1');
 	const geo = period.geographyId;
+	const fromDrafts = computedWithDrafts(db, period.planId, periodId, indicators.map((i) => i.id));
 	return {
 		period,
 		locked: isLocked(db, period),
@@ -85,6 +89,7 @@ export function goalEdit(db: Db, user: SessionUser, periodId: number, goalId: nu
 						const subject = { periodId, kind: 'indicator' as const, id: i.id };
 						const assessment = assessmentState(db, subject);
 						const trend = sqlite.prepare('SELECT trend FROM assessment WHERE period_id = ? AND indicator_id = ?').get(periodId, i.id) as { trend: Trend | null } | undefined;
+						const drafted = fromDrafts.get(i.id);
 						return {
 							id: i.id,
 							name: i.name,
@@ -98,9 +103,10 @@ export function goalEdit(db: Db, user: SessionUser, periodId: number, goalId: nu
 							}),
 							assessment,
 							assessmentKey: subjectId(subject),
-							trend: trend?.trend ?? null,
-							computedColour: assessment.published?.computedColour ?? null,
-							explanation: assessment.published?.explanation ?? null
+							trend: drafted ? drafted.trend : (trend?.trend ?? null),
+							computedColour: drafted ? drafted.computedColour : (assessment.published?.computedColour ?? null),
+							explanation: drafted ? drafted.explanation : (assessment.published?.explanation ?? null),
+							computedFromDraft: !!drafted
 						};
 					}),
 		uppdrag: (sqlite.prepare('SELECT id, label, number, text FROM uppdrag WHERE goal_id = ? AND archived = 0 ORDER BY sort_order, id').all(goalId) as { id: number; label: string | null; number: string | null; text: string }[]).map((u) => ({
