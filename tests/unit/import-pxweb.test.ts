@@ -158,9 +158,103 @@ describe('files that are not data answers, and broken files: the right error, da
 		doc.dimension.Manadsvis = doc.dimension.Tid;
 		delete doc.dimension.Tid;
 		doc.dimension.Manadsvis.label = 'något';
+		// Codes that are no periods either: nothing says this is the time.
+		doc.dimension.Manadsvis.category.index = { a: 0, b: 1, c: 2, d: 3 };
 		delete doc.role;
 		const r = await broken(JSON.stringify(doc), 'fel-dimension.json');
 		expect(r.errors[0].message).toBe("hittar ingen tidsdimension (väntade 'Tid' eller role.time); filens dimensioner är 'Region', 'Alder', 'Kon', 'ContentsCode', 'Manadsvis'");
+	});
+
+	it('a time dimension with an unknown name and no role is recognised by its codes (2026M01 …), with a warning', async () => {
+		const db = geoDb();
+		const doc = JSON.parse(original);
+		doc.id = doc.id.map((d: string) => (d === 'Tid' ? 'Manadsvis' : d));
+		doc.dimension.Manadsvis = { ...doc.dimension.Tid, label: 'något' };
+		delete doc.dimension.Tid;
+		delete doc.role;
+		const r = await runImport(db, { kind: 'pxweb', input: { bytes: bytes(JSON.stringify(doc)), fileName: 'manadsvis.json' } });
+		expect(r.errors).toEqual([]);
+		expect(r.warnings.map((w) => w.message)).toEqual([
+			"dimensionen 'Manadsvis' (något) har inget känt namn men koderna '2026M01', '2026M02', '2026M03', '2026M04' ser ut som tid; den läses som tid. Kontrollera resultatet."
+		]);
+		expect(scb(db, '000007SF|Alder=0-9', '23', '2026M01')?.value).toBe(12105);
+	});
+
+	/** TAB6471 with one dimension renamed (id and label), as another PxWeb installation might call it. */
+	const renamed = (from: string, to: string, label: string) => {
+		const doc = JSON.parse(original);
+		doc.id = doc.id.map((d: string) => (d === from ? to : d));
+		doc.dimension[to] = { ...doc.dimension[from], label };
+		delete doc.dimension[from];
+		return doc;
+	};
+	const dryRun = async (doc: unknown, name: string, options: ImportOptions = {}) => {
+		const db = geoDb();
+		const before = checksum(db);
+		const r = await runImport(db, { kind: 'pxweb', input: { bytes: bytes(JSON.stringify(doc)), fileName: name }, options: { dryRun: true, ...options } });
+		expect(checksum(db)).toBe(before);
+		return r;
+	};
+
+	it('a region dimension with an unknown name is recognised by its codes (län), with a warning that says so', async () => {
+		const r = await dryRun(renamed('Region', 'Omrade2', 'område 2'), 'omrade2.json');
+		expect(r.errors).toEqual([]);
+		expect(r.counts.observations?.new).toBe(2772);
+		// The same 11 age-class indicators as with 'Region', not 231 made-up ones all placed on riket.
+		expect(r.counts.indicators?.new).toBe(11);
+		expect(r.warnings.map((w) => w.code)).toEqual(['dimension-by-codes']);
+		expect(r.warnings[0].message).toBe(
+			"dimensionen 'Omrade2' (område 2) har inget känt namn men koderna '01', '03', '04', '05', '06' … (21 koder) ser ut som region; den läses som region. Kontrollera resultatet."
+		);
+		const db = geoDb();
+		await runImport(db, { kind: 'pxweb', input: { bytes: bytes(JSON.stringify(renamed('Region', 'Omrade2', 'område 2'))), fileName: 'omrade2.json' } });
+		expect(scb(db, '000007SF|Alder=0-9', '23', '2026M01')?.value).toBe(12105);
+		expect(count(db, "SELECT count(*) AS n FROM observation o JOIN geography g ON g.id = o.geography_id WHERE g.level = 'riket'")).toBe(0);
+	});
+
+	it('a sex dimension with an unknown name is recognised by its codes (TotSa, 1, 2), with a warning', async () => {
+		const r = await dryRun(renamed('Kon', 'Sexus', 'sexus'), 'sexus.json');
+		expect(r.errors).toEqual([]);
+		expect(r.counts.observations?.new).toBe(2772);
+		expect(r.counts.indicators?.new).toBe(11);
+		expect(r.warnings.map((w) => [w.code, w.column])).toEqual([['dimension-by-codes', 'Sexus']]);
+		expect(r.warnings[0].message).toMatch(/^dimensionen 'Sexus' \(sexus\) har inget känt namn men koderna 'TotSa', '1', '2' ser ut som kön; den läses som kön/);
+		// Imported for real, the men and women land on M and K, not on three indicators of their own.
+		const db = geoDb();
+		await runImport(db, { kind: 'pxweb', input: { bytes: bytes(JSON.stringify(renamed('Kon', 'Sexus', 'sexus'))), fileName: 'sexus.json' } });
+		expect(scb(db, '000007SF|Alder=0-9', '23', '2026M01', 'M')?.value).toBe(6248);
+		expect(scb(db, '000007SF|Alder=0-9', '23', '2026M01', 'K')?.value).toBe(5856);
+	});
+
+	it('an unknown extra dimension with several codes is refused, naming it, its codes and what was expected', async () => {
+		const r = await dryRun(renamed('Alder', 'Grupp', 'grupp'), 'grupp.json');
+		expect(r.ok).toBe(false);
+		expect(r.counts).toEqual({});
+		expect(r.errors).toHaveLength(1);
+		expect(r.errors[0].code).toBe('dimensions');
+		expect(r.errors[0].message).toBe(
+			"dimensionen 'Grupp' (grupp) med koderna '0-9', '10-19', '20-29', '30-39', '40-49' … (11 koder) känns inte igen: " +
+				"väntade region (t.ex. '00', '18', '1880'), kön ('1', '2', '1+2', 'TotSa'), tid ('2019', '2026M01', '2019K1'), " +
+				"innehåll (ContentsCode) eller en känd uppdelning (t.ex. 'Alder'); filens dimensioner är 'Region', 'Grupp', 'Kon', 'ContentsCode', 'Tid'. " +
+				"Ge dimensionen ett känt namn, eller ange med --map vilken indikator varje serie ska till (koder som '000007SF|Grupp=0-9')"
+		);
+	});
+
+	it('an unknown extra dimension is allowed when --map names its series', async () => {
+		const map = Object.fromEntries(['0-9', '10-19', '20-29', '30-39', '40-49', '50-59', '60-69', '70-79', '80-89', '90-99', '100+10'].map((a) => [`000007SF|Grupp=${a}`, 'invanare-totalt']));
+		const r = await dryRun(renamed('Alder', 'Grupp', 'grupp'), 'grupp.json', { map });
+		// Accepted as a dimension; then eleven series on one indicator collide, which is reported, not merged.
+		expect(r.errors[0].code).toBe('duplicate');
+	});
+
+	it('an unknown dimension with a single code is a constant of the table, not an error', async () => {
+		const doc = JSON.parse(original);
+		doc.id.push('Enhet');
+		doc.size.push(1);
+		doc.dimension.Enhet = { label: 'enhet', category: { index: { st: 0 }, label: { st: 'styck' } } };
+		const r = await dryRun(doc, 'enhet.json');
+		expect(r.errors).toEqual([]);
+		expect(r.counts.observations?.new).toBe(2772);
 	});
 
 	it('more values than the dimensions allow', async () => {
