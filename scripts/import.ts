@@ -8,7 +8,7 @@
  *   npm run import -- template            # writes static/templates/plan-mall.xlsx and plan-mall.csv
  *
  * The database is DATABASE_URL (default data/lagesbild.db). Exit code 0 when the import went through (or a
- * dry run found no errors), 1 when the input had errors (nothing was written), 2 for a usage error.
+ * dry run found no errors) and for --help, 1 when the input had errors (nothing was written), 2 for a usage error.
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -48,6 +48,10 @@ function parseArgs(argv: string[]): { positional: string[]; flags: Flags } {
 	const valued = new Set(['org', 'plan', 'indicator', 'map', 'table', 'query', 'max-cells', 'user', 'out', 'source']);
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
+		if (a === '-h') {
+			flags.help = true;
+			continue;
+		}
 		if (!a.startsWith('--')) {
 			positional.push(a);
 			continue;
@@ -75,7 +79,12 @@ const databaseUrl = () => process.env.DATABASE_URL || 'data/lagesbild.db';
 async function main(): Promise<number> {
 	const { positional, flags } = parseArgs(process.argv.slice(2));
 	const [command, target] = positional;
-	if (flags.help || !command) usage();
+	if (flags.help) {
+		// Help that was asked for is a success, on stdout; a missing command is a usage error.
+		console.log(USAGE);
+		return 0;
+	}
+	if (!command) usage();
 	if (command === 'export-plan') return exportCommand(flags);
 	if (command === 'template') return templateCommand(flags);
 	if (!(IMPORT_KINDS as readonly string[]).includes(command)) usage(`okänd typ '${command}'`);
