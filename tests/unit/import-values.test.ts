@@ -2,6 +2,9 @@
  * Values files (long format, CSV and XLSX) through the import core, against real SQLite with the real
  * migrations. Every bad file must give the specific Swedish error and leave every table byte-for-byte as it was.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runImport } from '../../src/lib/server/import';
 import { writeXlsx } from '../../src/lib/server/import/xlsx';
@@ -60,6 +63,41 @@ describe('values CSV as offices save it', () => {
 		expect(r.warnings.find((w) => w.code === 'encoding')?.message).toMatch(/Windows-1252 \(t\.ex\. 'Västerås'\)/);
 		expect(valueOf(db, 'invanare-totalt', '1980', '2022')).toMatchObject({ value: 158653, note: 'Västerås kommun' });
 		expect(valueOf(db, 'invanare-totalt', '18', '2022')).toMatchObject({ value: 307772 });
+	});
+
+	/** A values file whose first megabyte is ASCII (header, codes, numbers) and whose last row is Windows-1252. */
+	function lateLatin(lastRow: number[]): string {
+		const dir = mkdtempSync(join(tmpdir(), 'late-1252-'));
+		const lines = ['indikator;geografi;period;kon;varde'];
+		const kommuner = (geoDb().$client.prepare("SELECT code FROM geography WHERE level = 'kommun' ORDER BY code").all() as { code: string }[]).map((r) => r.code);
+		for (let year = 1880; year < 2020; year++) for (const k of kommuner) lines.push(`invanare-totalt;${k};${year};T;${year - 1000}`);
+		const ascii = new TextEncoder().encode(lines.join('\n') + '\n');
+		expect(ascii.byteLength).toBeGreaterThan(1 << 20);
+		const path = join(dir, 'sent-1252.csv');
+		writeFileSync(path, Buffer.concat([ascii, Uint8Array.from(lastRow)]));
+		return path;
+	}
+	const cp1252 = (text: string) => [...text].map((c) => c.charCodeAt(0));
+
+	it('a file that is ASCII for more than 1 MB and has "Västerås" in Windows-1252 after that is read as Windows-1252, with a warning', async () => {
+		const db = geoDb();
+		const path = lateLatin(cp1252('invanare-totalt;Västerås;2020;T;158653\n'));
+		const r = await runImport(db, { kind: 'values', input: { path }, user: 'test' });
+		expect(r.errors).toEqual([]);
+		expect(r.counts.observations?.new).toBe(140 * 290 + 1);
+		const warning = r.warnings.find((w) => w.code === 'encoding');
+		expect(warning?.message).toMatch(/^filen är inte UTF-8; den lästes som Windows-1252 \(t\.ex\. 'Västerås'\) \(början av filen är ren ASCII; första tecknet utanför ASCII efter byte 1\s048\s576\)/);
+		expect(valueOf(db, 'invanare-totalt', '1980', '2020')).toMatchObject({ value: 158653 });
+	});
+
+	it('a file of mixed encodings (UTF-8 "Västerås" and a Windows-1252 "Örebro" after the first MB) is refused, database unchanged', async () => {
+		const db = geoDb();
+		const before = checksum(db);
+		const mixed = [...new TextEncoder().encode('invanare-totalt;Västerås;2020;T;1\n'), ...cp1252('invanare-totalt;Örebro;2020;T;1\n')];
+		const r = await runImport(db, { kind: 'values', input: { path: lateLatin(mixed) }, user: 'test' });
+		expect(r.ok).toBe(false);
+		expect(r.errors[0]).toMatchObject({ code: 'encoding', message: 'filen är inte giltig UTF-8 (efter byte 1048576); spara den som UTF-8 eller som en enda kodning' });
+		expect(checksum(db)).toBe(before);
 	});
 
 	it('reads the same rows from XLSX, numbers as numbers and codes as text', async () => {

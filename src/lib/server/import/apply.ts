@@ -169,12 +169,14 @@ function textOf(issues: Issues, source: Source, onBytes?: (n: number) => void): 
 			onBytes?.(c.byteLength);
 		}
 	})();
-	return decodeChunks(chunks, (encoding, sample) => {
+	return decodeChunks(chunks, (encoding, sample, fromByte) => {
 		if (encoding === 'windows-1252') {
+			// fromByte: the file was plain ASCII up to there, so all of it reads as Windows-1252.
+			const where = fromByte ? ` (början av filen är ren ASCII; första tecknet utanför ASCII efter byte ${fromByte.toLocaleString('sv-SE')})` : '';
 			issues.warn({
 				code: 'encoding',
 				value: sample,
-				message: `filen är inte UTF-8; den lästes som Windows-1252${sample ? ` (t.ex. '${sample}')` : ''}. Kontrollera å, ä och ö, och spara gärna som UTF-8`
+				message: `filen är inte UTF-8; den lästes som Windows-1252${sample ? ` (t.ex. '${sample}')` : ''}${where}. Kontrollera å, ä och ö, och spara gärna som UTF-8`
 			});
 		} else if (encoding === 'utf-16le') {
 			issues.warn({ code: 'encoding', message: 'filen är UTF-16 (Excels "Unicode-text"); den lästes som sådan' });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { decodeChunks, decodeJson, JsonEncodingError, Source, type Encoding } from './source';
+import { decodeChunks, decodeJson, InvalidUtf8, JsonEncodingError, Source, type Encoding } from './source';
 
-function decode(bytes: number[][]): { text: string; encoding: Encoding | null; sample: string } {
+function decode(bytes: number[][]): { text: string; encoding: Encoding | null; sample: string; fromByte?: number } {
 	let encoding: Encoding | null = null;
 	let sample = '';
-	const text = [...decodeChunks(bytes.map((b) => Uint8Array.from(b)), (e, s) => ((encoding = e), (sample = s)))].join('');
-	return { text, encoding, sample };
+	let fromByte: number | undefined;
+	const text = [...decodeChunks(bytes.map((b) => Uint8Array.from(b)), (e, s, f) => ((encoding = e), (sample = s), (fromByte = f)))].join('');
+	return { text, encoding, sample, ...(fromByte !== undefined ? { fromByte } : {}) };
 }
 const utf8 = (s: string) => [...new TextEncoder().encode(s)];
 const cp1252 = (s: string) => [...s].map((c) => c.charCodeAt(0));
@@ -23,6 +24,21 @@ describe('decodeChunks', () => {
 
 	it('Windows-1252 is detected, not garbled, and a data word is offered as example', () => {
 		expect(decode([cp1252('kommun;värde\nVästerås;1\n')])).toEqual({ text: 'kommun;värde\nVästerås;1\n', encoding: 'windows-1252', sample: 'Västerås' });
+	});
+
+	it('ASCII in the first chunk and Windows-1252 in a later one: the rest is read as Windows-1252 and the offset told', () => {
+		expect(decode([utf8('kommun;varde\n'), cp1252('Västerås;1\n')])).toEqual({
+			text: 'kommun;varde\nVästerås;1\n',
+			encoding: 'windows-1252',
+			sample: 'Västerås',
+			fromByte: 13
+		});
+	});
+
+	it('but not after UTF-8 letters, nor with bytes Windows-1252 leaves undefined, nor UTF-8 letters after the switch', () => {
+		expect(() => decode([utf8('Örebro;1\n'), cp1252('Västerås;1\n')])).toThrow('filen är inte giltig UTF-8 (efter byte 10)');
+		expect(() => decode([utf8('a;1\n'), [0x81, 0x8d]])).toThrow(InvalidUtf8);
+		expect(() => decode([utf8('a;1\n'), cp1252('Västerås;1\n'), utf8('Örebro;1\n')])).toThrow('efter byte 15');
 	});
 
 	it('UTF-16 LE with BOM (Excel "Unicode text")', () => {

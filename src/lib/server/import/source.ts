@@ -6,6 +6,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createHash, type Hash } from 'node:crypto';
+import { isAscii } from 'node:buffer';
 
 const CHUNK = 1 << 20;
 
@@ -100,25 +101,45 @@ export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le';
  * Decodes chunks to text, detecting the encoding from the start of the file: a UTF-8 or UTF-16 BOM, else
  * UTF-8 if the first chunk is valid UTF-8, else Windows-1252 (what Excel on Swedish Windows saves as "CSV").
  * `onEncoding` is told the choice before the first text is yielded.
+ *
+ * A file can be plain ASCII for its first chunk (a megabyte of codes and numbers) and have its first "Västerås"
+ * in Windows-1252 further on. When invalid UTF-8 turns up and every byte before it was ASCII, the text so far
+ * reads the same in both encodings, so the rest is decoded as Windows-1252 — the same as re-reading the whole
+ * file that way, without reading it twice — and `onEncoding` is told again, with the byte offset. That holds
+ * only while the bytes look like Windows-1252 text: a byte Windows-1252 leaves undefined, or a UTF-8 sequence
+ * for å, ä, ö and their kin (a file of mixed encodings), is still invalid UTF-8.
  */
 export function* decodeChunks(
 	chunks: Iterable<Uint8Array>,
-	onEncoding: (e: Encoding, sample: string) => void
+	onEncoding: (e: Encoding, sample: string, fromByte?: number) => void
 ): Generator<string> {
 	let decoder: TextDecoder | null = null;
+	let encoding: Encoding = 'utf-8';
 	let offset = 0;
+	// True while every byte decoded so far is ASCII (checked per chunk only until the first non-ASCII one).
+	let ascii = true;
+	let switched = false;
 	for (let chunk of chunks) {
 		if (!decoder) {
-			const { encoding, bom } = detectEncoding(chunk);
-			chunk = chunk.subarray(bom);
+			const detected = detectEncoding(chunk);
+			encoding = detected.encoding;
+			chunk = chunk.subarray(detected.bom);
+			ascii = detected.bom === 0;
 			decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: true });
 			onEncoding(encoding, encoding === 'windows-1252' ? firstNonAscii(chunk) : '');
 		}
+		if (switched && !looksLike1252(chunk)) throw new InvalidUtf8(offset);
 		try {
 			yield decoder.decode(chunk, { stream: true });
 		} catch {
-			throw new InvalidUtf8(offset);
+			if (!(encoding === 'utf-8' && ascii && offset > 0 && looksLike1252(chunk))) throw new InvalidUtf8(offset);
+			encoding = 'windows-1252';
+			switched = true;
+			decoder = new TextDecoder('windows-1252');
+			onEncoding(encoding, firstNonAscii(chunk, false), offset);
+			yield decoder.decode(chunk, { stream: true });
 		}
+		if (ascii && encoding === 'utf-8') ascii = isAscii(chunk);
 		offset += chunk.byteLength;
 	}
 	if (!decoder) return;
@@ -130,6 +151,20 @@ export function* decodeChunks(
 		throw new InvalidUtf8(offset);
 	}
 	yield rest;
+}
+
+/**
+ * Windows-1252 text: none of the five bytes it leaves undefined, and no UTF-8 encoded letter (0xC3 followed by a
+ * continuation byte: "Ã¤" for "ä"), which would mean a file of mixed encodings.
+ */
+function looksLike1252(chunk: Uint8Array): boolean {
+	for (let i = 0; i < chunk.length; i++) {
+		const b = chunk[i];
+		if (b < 0x80) continue;
+		if (b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d) return false;
+		if ((b === 0xc2 || b === 0xc3) && i + 1 < chunk.length && chunk[i + 1] >= 0x80 && chunk[i + 1] <= 0xbf) return false;
+	}
+	return true;
 }
 
 export class InvalidUtf8 extends Error {
@@ -151,11 +186,12 @@ function detectEncoding(chunk: Uint8Array): { encoding: Encoding; bom: number } 
 }
 
 /** A word with a non-ASCII letter, to show a person how the file was read ("Västerås"). */
-function firstNonAscii(chunk: Uint8Array): string {
-	const text = new TextDecoder('windows-1252').decode(chunk.subarray(0, 64 * 1024));
+function firstNonAscii(chunk: Uint8Array, fromStart = true): string {
+	const at = fromStart ? 0 : Math.max(0, chunk.findIndex((b) => b >= 0x80) - 1024);
+	const text = new TextDecoder('windows-1252').decode(chunk.subarray(at, at + 64 * 1024));
 	const word = /[^\s;,"\t]*[^\x00-\x7f][^\s;,"\t]*/;
 	// Prefer a word from the data over the header's "kön" or "värde".
-	const body = text.slice(text.indexOf('\n') + 1);
+	const body = fromStart ? text.slice(text.indexOf('\n') + 1) : text;
 	return word.exec(body)?.[0] ?? word.exec(text)?.[0] ?? '';
 }
 
