@@ -38,6 +38,7 @@ const USAGE = `Användning:
       --user NAMN        vem som läser in (standard: inloggad användare)
   npm run import -- export-plan --org SLUG --plan SLUG --out FIL.xlsx|FIL.csv
   npm run import -- template [--out MAPP]     (standard: static/templates; plan-mall och insatser-mall)
+Storlek: CSV läses i delar utan gräns; JSON högst 256 MB och XLSX högst 64 MB (de läses hela i minnet).
 Databas: DATABASE_URL (standard data/lagesbild.db).`;
 
 type Flags = Record<string, string | true>;

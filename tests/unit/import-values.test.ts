@@ -2,12 +2,13 @@
  * Values files (long format, CSV and XLSX) through the import core, against real SQLite with the real
  * migrations. Every bad file must give the specific Swedish error and leave every table byte-for-byte as it was.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runImport } from '../../src/lib/server/import';
 import { writeXlsx } from '../../src/lib/server/import/xlsx';
+import { WHOLE_READ_LIMITS } from '../../src/lib/server/import/source';
 import type { ImportOptions, ImportResult } from '../../src/lib/server/import';
 import type { Db } from '../../src/lib/server/db/client';
 import { checksum, count, fixture, geoDb, valueOf } from '../helpers/import';
@@ -118,6 +119,43 @@ describe('values CSV as offices save it', () => {
 		expect(r.counts.observations?.new).toBe(3);
 		expect(valueOf(db, 'invanare-totalt', '2380', '2021')).toMatchObject({ value: 64324 });
 		expect(valueOf(db, 'invanare-totalt', '0114', '2022')).toMatchObject({ missing_symbol: '..' });
+	});
+});
+
+describe('large files', () => {
+	it('an Excel sheet reports progress in rows while it is read (every 1000 rows and at the end)', async () => {
+		const db = geoDb();
+		const kommuner = (db.$client.prepare("SELECT code FROM geography WHERE level = 'kommun' ORDER BY code").all() as { code: string }[]).map((r) => r.code);
+		const rows: (string | number)[][] = [['indikator', 'geografi', 'period', 'kön', 'värde']];
+		for (const year of [2019, 2020, 2021, 2022, 2023, 2024, 2025]) for (const k of kommuner) rows.push(['invanare-totalt', k, String(year), 'T', year]);
+		const bytes = await writeXlsx([{ name: 'Värden', rows }]);
+		const calls: [number, number][] = [];
+		const r = await runImport(db, { kind: 'values', input: { bytes, fileName: 'stor.xlsx' }, options: { dryRun: true, onProgress: (done, total) => calls.push([done, total]) } });
+		expect(r.errors).toEqual([]);
+		expect(calls).toEqual([[1000, 2030], [2000, 2030], [2030, 2030]]);
+	});
+
+	it('JSON and XLSX files larger than their limit are refused before they are read, naming the file, its size and the limit', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'stor-'));
+		// Sparse files: the size is what counts, nothing is written to disk or read.
+		const json = join(dir, 'svar.json');
+		writeFileSync(json, '{');
+		truncateSync(json, WHOLE_READ_LIMITS.JSON + 44 * 1024 * 1024);
+		const xlsx = join(dir, 'blad.xlsx');
+		writeFileSync(xlsx, 'PK');
+		truncateSync(xlsx, 100 * 1024 * 1024);
+		const db = geoDb();
+		const before = checksum(db);
+		const big = await runImport(db, { kind: 'pxweb', input: { path: json }, user: 'test' });
+		expect(big.ok).toBe(false);
+		expect(big.errors.map((e) => e.message)).toEqual([
+			"filen 'svar.json' är 300 MB; JSON-filer läses hela i minnet och får vara högst 256 MB: dela upp hämtningen (färre koder eller perioder per fil)"
+		]);
+		const sheet = await runImport(db, { kind: 'values', input: { path: xlsx }, user: 'test' });
+		expect(sheet.errors.map((e) => e.message)).toEqual([
+			"filen 'blad.xlsx' är 100 MB; XLSX-filer läses hela i minnet och får vara högst 64 MB: spara bladet som CSV, som läses i delar utan storleksgräns"
+		]);
+		expect(checksum(db)).toBe(before);
 	});
 });
 

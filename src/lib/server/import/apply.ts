@@ -140,13 +140,20 @@ function applyStats(a: ApplyContext): Applied {
 	};
 }
 
+/** How often (in rows) an Excel sheet's import reports progress. */
+const XLSX_PROGRESS_ROWS = 1000;
+
 function readValues(ctx: StatsContext, source: Source, prepared: Prepared): void {
 	const reader = valuesReader(ctx, new Indicators(ctx.db));
 	if (prepared.sheet) {
 		const [head, ...rows] = prepared.sheet.rows;
 		if (!head) ctx.issues.fatal({ code: 'empty', message: `bladet '${prepared.sheet.sheet}' är tomt` });
 		reader.header(head.cells);
-		for (const r of rows) reader.row(r.cells, r.line);
+		// Progress in rows: the sheet is already in memory, so bytes read say nothing.
+		for (let i = 0; i < rows.length; i++) {
+			reader.row(rows[i].cells, rows[i].line);
+			if ((i + 1) % XLSX_PROGRESS_ROWS === 0 || i + 1 === rows.length) ctx.progress(i + 1, rows.length);
+		}
 		return;
 	}
 	let done = 0;

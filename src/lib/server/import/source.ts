@@ -7,6 +7,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createHash, type Hash } from 'node:crypto';
 import { isAscii } from 'node:buffer';
+import { formatBytes } from '../http/limits';
 
 const CHUNK = 1 << 20;
 
@@ -14,6 +15,7 @@ export class Source {
 	readonly size: number;
 	private hash: Hash = createHash('sha256');
 	private digest: string | null = null;
+	private whole: Uint8Array | null = null;
 
 	private constructor(
 		readonly fileName: string,
@@ -72,14 +74,31 @@ export class Source {
 		this.digest = this.hash.digest('hex');
 	}
 
-	/** Whole documents: the pages, or the file as one document. For JSON and XLSX, which cannot be streamed. */
+	/**
+	 * Whole documents: the pages, or the file as one document. For JSON and XLSX, which cannot be streamed: the
+	 * file is read once into one buffer of its size (no list of chunks to join), kept for later calls, and
+	 * refused before reading when it is larger than WHOLE_READ_LIMITS allows for its format.
+	 */
 	documents(): Uint8Array[] {
 		if (this.pages) {
 			this.digest ??= hashAll(this.pages);
 			return this.pages;
 		}
-		const parts = [...this.chunks()];
-		return [parts.length === 1 ? parts[0] : Buffer.concat(parts)];
+		if (this.whole) return [this.whole];
+		const format = isZip(this.peek(4)) || /\.xlsx$/i.test(this.fileName) ? 'XLSX' : 'JSON';
+		const limit = WHOLE_READ_LIMITS[format];
+		if (this.size > limit) throw new TooLargeError(this.fileName, format, this.size, limit);
+		const buf = new Uint8Array(this.size);
+		const fd = openSync(this.path!, 'r');
+		let n = 0;
+		try {
+			for (let got; n < buf.length && (got = readSync(fd, buf, n, Math.min(CHUNK * 16, buf.length - n), n)) > 0; ) n += got;
+		} finally {
+			closeSync(fd);
+		}
+		this.whole = n === buf.length ? buf : buf.subarray(0, n);
+		this.digest = createHash('sha256').update(this.whole).digest('hex');
+		return [this.whole];
 	}
 
 	/** SHA-256 of all bytes (of all pages, in order), reading them if that has not happened yet. */
@@ -88,6 +107,23 @@ export class Source {
 		return this.digest!;
 	}
 }
+
+/**
+ * The largest JSON and XLSX files read from disk. They are parsed whole: JSON.parse holds the text and every
+ * value as an object, and an XLSX unpacks to about ten times its size in XML before exceljs builds its cells,
+ * so these keep one import within a few GB of memory. CSV is streamed and has no limit. The upload page has
+ * its own, smaller limit for every format (upload-form.ts).
+ */
+export const WHOLE_READ_LIMITS = { JSON: 256 * 1024 * 1024, XLSX: 64 * 1024 * 1024 } as const;
+
+export class TooLargeError extends Error {
+	constructor(fileName: string, format: 'JSON' | 'XLSX', size: number, limit: number) {
+		const instead = format === 'JSON' ? 'dela upp hämtningen (färre koder eller perioder per fil)' : 'spara bladet som CSV, som läses i delar utan storleksgräns';
+		super(`filen '${fileName}' är ${formatBytes(size)}; ${format}-filer läses hela i minnet och får vara högst ${formatBytes(limit)}: ${instead}`);
+	}
+}
+
+const isZip = (b: Uint8Array): boolean => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
 function hashAll(pages: Uint8Array[]): string {
 	const h = createHash('sha256');

@@ -1,8 +1,8 @@
 /**
  * Excel files through exceljs (the one sanctioned XLSX library). XLSX cannot be streamed row by row from
  * bytes with exceljs' reader without async iteration, and the import writes synchronously in one
- * transaction, so sheets are read whole before the transaction starts; Excel's own limit keeps them bounded.
- * For very large value files, use CSV.
+ * transaction, so sheets are read whole before the transaction starts, from files of at most
+ * WHOLE_READ_LIMITS.XLSX (source.ts). For very large value files, use CSV.
  */
 import type { Cell } from './values';
 
@@ -28,7 +28,8 @@ export async function readXlsx(bytes: Uint8Array, preferred: string[]): Promise<
 	const ExcelJS = await excel();
 	const wb = new ExcelJS.Workbook();
 	try {
-		await wb.xlsx.load(toArrayBuffer(bytes));
+		// A view of the same memory, not a copy: the file may be tens of megabytes.
+		await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 	} catch (e) {
 		throw new Error(`filen kunde inte läsas som Excel (XLSX): ${(e as Error).message}`);
 	}
@@ -44,10 +45,6 @@ export async function readXlsx(bytes: Uint8Array, preferred: string[]): Promise<
 		rows.push({ cells, line });
 	});
 	return { sheet: sheet.name, rows };
-}
-
-function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-	return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
 /** A cell as text or number. Formulas give their result, rich text its plain text, dates ISO dates. */
