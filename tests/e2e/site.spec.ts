@@ -138,3 +138,23 @@ test('the line chart can be read with the keyboard alone', async ({ page }, test
 	await page.keyboard.press('Home');
 	await expect(page.locator('[aria-live="polite"]').filter({ hasText: '2010' })).toBeVisible();
 });
+
+test('the indicator page says which import the focus’s latest value and the values shown came from (no JavaScript)', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto('/indikator/arbetsloshet-18-65-ar?focus=23&compare=00');
+	const about = page.getByRole('region', { name: 'Om indikatorn' });
+	await expect(about.getByRole('heading', { level: 3, name: 'Var siffrorna kommer ifrån' })).toBeVisible();
+	const source = 'Kolada, nyckeltal N03920 (via open-numbers/ddf--kolada--dump, hösten 2024) (fil ddf--datapoints--n03920--by--geo--year.csv), inläst';
+	await expect(about.getByText('Senaste värdet för Jämtlands län (2022):')).toBeVisible();
+	await expect(about.locator('.focus-origin')).toContainText(source);
+	await expect(about.getByRole('listitem')).toHaveCount(1);
+	await expect(about.getByRole('listitem')).toContainText(source);
+	await expect(about.getByRole('listitem')).toContainText('26 värden, 2010–2022, Jämtlands län, Riket');
+	// Another focus: its own latest value, and the list follows the geographies in view.
+	await page.goto('/indikator/arbetsloshet-18-65-ar?focus=2380');
+	await expect(about.getByText(/^Senaste värdet för Östersund \(\d{4}\):/)).toBeVisible();
+	await expect(about.getByRole('listitem')).toContainText(/värden, \d{4}–\d{4}, Östersund/);
+	await expectNoAxeViolations(page);
+	await context.close();
+});

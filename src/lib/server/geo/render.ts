@@ -41,6 +41,9 @@ export function renderTable(props: { table: TableData; caption: string; locale: 
 }
 
 /** The indicator's metadata section ("Om indikatorn"): plain HTML as well. */
-export function renderAbout(props: { page: Pick<IndicatorPage, 'indicator' | 'provenance' | 'lastUpdated' | 'latestPeriod'>; locale: Locale }): string {
+export function renderAbout(props: {
+	page: Pick<IndicatorPage, 'indicator' | 'provenance' | 'focusLatest' | 'lastUpdated' | 'latestPeriod' | 'focus'>;
+	locale: Locale;
+}): string {
 	return toHtml(AboutIndicator, props);
 }

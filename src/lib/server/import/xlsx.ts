@@ -28,8 +28,7 @@ export async function readXlsx(bytes: Uint8Array, preferred: string[]): Promise<
 	const ExcelJS = await excel();
 	const wb = new ExcelJS.Workbook();
 	try {
-		// A view of the same memory, not a copy: the file may be tens of megabytes.
-		await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+		await wb.xlsx.load(wholeBuffer(bytes));
 	} catch (e) {
 		throw new Error(`filen kunde inte läsas som Excel (XLSX): ${(e as Error).message}`);
 	}
@@ -45,6 +44,12 @@ export async function readXlsx(bytes: Uint8Array, preferred: string[]): Promise<
 		rows.push({ cells, line });
 	});
 	return { sheet: sheet.name, rows };
+}
+
+/** The bytes as an ArrayBuffer: the file's own buffer when the view spans it (no copy of a large file), else a copy. */
+function wholeBuffer(bytes: Uint8Array): ArrayBuffer {
+	const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+	return (whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) as ArrayBuffer;
 }
 
 /** A cell as text or number. Formulas give their result, rich text its plain text, dates ISO dates. */

@@ -9,6 +9,21 @@ import type { IndicatorViewState } from '../../indicator-view/state';
 import { assessmentFrom, type AssessmentView, type Row } from './shared';
 import { isComparableAcrossAreas } from '../../domain/units';
 
+export interface BatchRef {
+	source: string;
+	fileName: string | null;
+	importedAt: string;
+}
+
+export interface Provenance extends BatchRef {
+	/** How many of the values shown come from this batch. */
+	values: number;
+	firstPeriod: string;
+	lastPeriod: string;
+	/** The geographies (names, in the page's order) whose shown values come from it. */
+	geographies: string[];
+}
+
 export type GeoLevel = 'riket' | 'lan' | 'kommun' | 'exempel';
 
 export interface GeoRef {
@@ -67,7 +82,14 @@ export interface IndicatorPage {
 		isExample: boolean;
 		owner: { slug: string; name: string } | null;
 	};
-	provenance: { source: string; fileName: string | null; importedAt: string }[];
+	/**
+	 * Where the values shown come from: one entry per import batch behind the chosen geographies, sex and
+	 * years, newest first, with how many of the shown values it holds, their first and last period and
+	 * geographies. Who imported is left out (it may be an official's e-mail address); the source label is public.
+	 */
+	provenance: Provenance[];
+	/** The focus geography's latest value (any year, the chosen sex) and the batch it came from. */
+	focusLatest: { period: string; origin: BatchRef | null } | null;
 	lastUpdated: string | null;
 	latestPeriod: string | null;
 	sexes: Sex[];
@@ -163,7 +185,7 @@ export function getIndicatorPage(db: Db, slug: string, asked: IndicatorViewState
 	const chosen = asked.context === 'all' ? [...named, ...geos.filter((g) => !namedCodes.has(g.code))] : named;
 	const rows = sql
 		.prepare(
-			`SELECT geography_id, period, value, text_value, missing_symbol, printed FROM observation
+			`SELECT geography_id, period, value, text_value, missing_symbol, printed, batch_id FROM observation
 			 WHERE indicator_id = ? AND sex = ? AND geography_id IN (SELECT value FROM json_each(?))
 			   AND CAST(substr(period_end, 1, 4) AS INTEGER) BETWEEN ? AND ?
 			 ORDER BY period_end, period_start`
@@ -204,14 +226,17 @@ export function getIndicatorPage(db: Db, slug: string, asked: IndicatorViewState
 		})
 	);
 
-	const provenance = (
-		sql
-			.prepare(
-				`SELECT source, file_name, imported_at FROM import_batch
-				 WHERE id IN (SELECT DISTINCT batch_id FROM observation WHERE indicator_id = ?) ORDER BY imported_at DESC`
-			)
-			.all(id) as Row[]
-	).map((b) => ({ source: b.source as string, fileName: (b.file_name as string) ?? null, importedAt: b.imported_at as string }));
+	const provenance = provenanceOf(db, rows, chosen);
+	const focusRow = sql
+		.prepare(
+			`SELECT period, batch_id FROM observation WHERE indicator_id = ? AND geography_id = ? AND sex = ?
+			 ORDER BY period_end DESC, period_start DESC LIMIT 1`
+		)
+		.get(id, focus.id, sex) as Row | undefined;
+	const focusLatest = focusRow ? { period: focusRow.period as string, origin: batchRefs(db, [focusRow.batch_id as number | null]).get(focusRow.batch_id as number) ?? null } : null;
+	const updated = sql
+		.prepare('SELECT max(imported_at) AS at FROM import_batch WHERE id IN (SELECT DISTINCT batch_id FROM observation WHERE indicator_id = ?)')
+		.get(id) as Row;
 	const latest = sql
 		.prepare('SELECT period FROM observation_latest WHERE indicator_id = ? ORDER BY period_end DESC, period_start DESC LIMIT 1')
 		.get(id) as Row | undefined;
@@ -219,7 +244,8 @@ export function getIndicatorPage(db: Db, slug: string, asked: IndicatorViewState
 	return {
 		indicator: indicatorMeta(ind),
 		provenance,
-		lastUpdated: provenance[0]?.importedAt ?? null,
+		focusLatest,
+		lastUpdated: (updated.at as string) ?? null,
 		latestPeriod: (latest?.period as string) ?? null,
 		sexes,
 		state: { ...asked, focus: focus.code, compare, sex, from, to, year: bars.period ? Number(bars.period.slice(0, 4)) : asked.year },
@@ -247,6 +273,43 @@ export function getIndicatorPage(db: Db, slug: string, asked: IndicatorViewState
 	};
 }
 
+function batchRefs(db: Db, ids: (number | null)[]): Map<number, BatchRef> {
+	const wanted = ids.filter((i): i is number => i !== null);
+	const out = new Map<number, BatchRef>();
+	if (wanted.length === 0) return out;
+	const rows = db.$client
+		.prepare('SELECT id, source, file_name, imported_at FROM import_batch WHERE id IN (SELECT value FROM json_each(?))')
+		.all(JSON.stringify(wanted)) as Row[];
+	for (const b of rows) out.set(b.id as number, { source: b.source as string, fileName: (b.file_name as string) ?? null, importedAt: b.imported_at as string });
+	return out;
+}
+
+/** The batches behind the rows shown (ordered by period), newest import first. Values without a batch are left out. */
+function provenanceOf(db: Db, rows: Row[], chosen: GeoRef[]): Provenance[] {
+	const per = new Map<number, { values: number; first: string; last: string; geos: Set<number> }>();
+	for (const r of rows) {
+		const id = r.batch_id as number | null;
+		if (id === null) continue;
+		const p = per.get(id);
+		if (p) {
+			p.values++;
+			p.last = r.period as string;
+			p.geos.add(r.geography_id as number);
+		} else per.set(id, { values: 1, first: r.period as string, last: r.period as string, geos: new Set([r.geography_id as number]) });
+	}
+	const refs = batchRefs(db, [...per.keys()]);
+	// Newest import first; batch ids grow with time, so they break ties within one millisecond.
+	return [...per.entries()]
+		.sort(([a], [b]) => refs.get(b)!.importedAt.localeCompare(refs.get(a)!.importedAt) || b - a)
+		.map(([id, p]) => ({
+			...refs.get(id)!,
+			values: p.values,
+			firstPeriod: p.first,
+			lastPeriod: p.last,
+			geographies: chosen.filter((g) => p.geos.has(g.id)).map((g) => g.name)
+		}));
+}
+
 function indicatorMeta(ind: Row): IndicatorPage['indicator'] {
 	return {
 		id: ind.id as number,
@@ -270,6 +333,7 @@ function emptyPage(db: Db, ind: Row, asked: IndicatorViewState, goals: Row[]): I
 	return {
 		indicator: indicatorMeta(ind),
 		provenance: [],
+		focusLatest: null,
 		lastUpdated: null,
 		latestPeriod: null,
 		sexes: [],
