@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers/axe';
+import { waitForHydration } from './helpers/hydration';
 
 const ORIGIN = process.env.E2E_ORIGIN ?? 'http://127.0.0.1:4173';
 const DATABASE_URL = process.env.E2E_DATABASE_URL ?? 'data/e2e-4173.db';
@@ -207,6 +208,23 @@ test('signed-out and foreign-origin POSTs are refused', async ({ request }, info
 });
 
 // Last, and in one project only: it locks the test address (127.0.0.1) out of signing in for 15 minutes.
+test('what a user types before the JavaScript has loaded survives hydration', async ({ page }) => {
+	// Hold the app's scripts until the fields are filled, as on a slow connection.
+	let release!: () => void;
+	const held = new Promise<void>((r) => (release = r));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/logga-in', { waitUntil: 'domcontentloaded' });
+	await page.getByLabel('E-postadress').fill('anna@region.se');
+	await page.getByLabel('Lösenord').fill('hemligt');
+	release();
+	await waitForHydration(page);
+	await expect(page.getByLabel('E-postadress')).toHaveValue('anna@region.se');
+	await expect(page.getByLabel('Lösenord')).toHaveValue('hemligt');
+});
+
 // Before the rate-limit test: that one uses up this address's sign-in attempts.
 test('sign out on all devices ends the other browser\'s session too; the pages pass axe', async ({ page, browser }, info) => {
 	test.slow();

@@ -112,7 +112,7 @@ test('reopen → editors mark ready in scope → reviewer approves (locked) → 
 
 	// The admin reopens the published period: a reason is required.
 	await signIn(page, admin);
-	await page.getByRole('link', { name: 'Granskning' }).click();
+	await page.getByRole('link', { name: 'Granskning', exact: true }).click();
 	await page.getByRole('link', { name: 'Helår 2019' }).click();
 	await expect(page).toHaveURL(REVIEW);
 	await expect(page.getByTestId('period-state')).toHaveText('Publicerad');

@@ -237,3 +237,22 @@ describe('worklist', () => {
 		expect(worklist(db, user('editor', { org: 'region-orebro-lan' }))).toEqual([]);
 	});
 });
+
+describe('who sees unpublished work', () => {
+	it('admins, editors and reviewers in scope (reviewers without scope everywhere); not other organisations', async () => {
+		const { maySeeDrafts } = await import('./scope');
+		const orebroPlan = id("SELECT id FROM plan WHERE slug = 'rtn-verksamhetsplan-2019'");
+		const cases: [string, SessionUser, boolean, boolean][] = [
+			['admin', user('admin'), true, true],
+			['editor of the organisation', user('editor', { org: 'exempelregionen' }), true, false],
+			['editor of one goal', user('editor', { goal: goalId }), true, false],
+			['editor of another organisation', user('editor', { org: 'region-orebro-lan' }), false, true],
+			['reviewer without scope', user('reviewer'), true, true],
+			['reviewer of another organisation', user('reviewer', { org: 'region-orebro-lan' }), false, true]
+		];
+		expect(cases.map(([who, u]) => [who, maySeeDrafts(db, u, planId), maySeeDrafts(db, u, orebroPlan)])).toEqual(
+			cases.map(([who, , here, there]) => [who, here, there])
+		);
+		expect(maySeeDrafts(db, null, planId)).toBe(false);
+	});
+});

@@ -4,7 +4,7 @@
  * its goal, or its plan when it has none. Admins may edit everything (guard.allowed).
  */
 import type { Db } from '../db/client';
-import { allowed, goalTarget, planTarget, type Target } from '../auth/guard';
+import { allowed, goalTarget, planTarget, scopeCovers, type Target } from '../auth/guard';
 import type { SessionUser } from '../auth/sessions';
 import type { SubjectKind } from '../db/schema-drafts';
 
@@ -32,4 +32,23 @@ export function subjectTargets(db: Db, kind: SubjectKind, id: number, planId: nu
 /** May this user edit the subject within the plan? False when the subject is not part of the plan. */
 export function mayEdit(user: SessionUser | null | undefined, targets: Target[]): boolean {
 	return targets.some((t) => allowed(user, EDIT_ROLES, t));
+}
+
+/**
+ * May this user see the plan's unpublished work (drafts, their preview, the history of its values and
+ * assessments)? Admins; editors whose scope reaches into the plan (its organisation, the plan, or a goal of
+ * it); reviewers likewise, and reviewers without a scope (they review every plan, review/workflow.ts).
+ */
+export function maySeeDrafts(db: Db, user: SessionUser | null | undefined, planId: number): boolean {
+	if (!user) return false;
+	if (user.role === 'admin') return true;
+	if (user.role === 'reviewer' && user.scopes.length === 0) return true;
+	const plan = planTarget(db, planId);
+	if (!plan) return false;
+	return user.scopes.some((s) => {
+		if (s.kind !== 'goal') return scopeCovers(s, plan);
+		// A goal scope reaches into the plan its goal belongs to.
+		const g = db.$client.prepare('SELECT plan_id FROM goal WHERE id = ?').get(s.id) as { plan_id: number } | undefined;
+		return g?.plan_id === planId;
+	});
 }

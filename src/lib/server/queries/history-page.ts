@@ -69,3 +69,22 @@ export function getHistoryPage(db: Db, entity: HistoryEntity, id: string): Histo
 	if (!subject) return null;
 	return { entity, id, subject, entries: historyOf(db, entity, id) };
 }
+
+/**
+ * The plans a history id belongs to (for who may read it): an assessment's period's plan; a value's every plan
+ * whose goals link its indicator.
+ */
+export function historyPlans(db: Db, entity: HistoryEntity, id: string): number[] {
+	if (entity === 'assessment') {
+		const m = ASSESSMENT_ID.exec(id);
+		const p = m ? (db.$client.prepare('SELECT plan_id FROM follow_up_period WHERE id = ?').get(Number(m[1])) as { plan_id: number } | undefined) : undefined;
+		return p ? [p.plan_id] : [];
+	}
+	const m = OBSERVATION_ID.exec(id);
+	if (!m) return [];
+	return (
+		db.$client
+			.prepare('SELECT DISTINCT g.plan_id FROM goal_indicator gi JOIN goal g ON g.id = gi.goal_id WHERE gi.indicator_id = ?')
+			.all(Number(m[1])) as { plan_id: number }[]
+	).map((r) => r.plan_id);
+}

@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
+import { requireDraftAccess } from '$lib/server/editing/draft-access';
 import { getReportingPeriod, isLocked } from '$lib/server/editing/period';
 import { publishOverview, publishPeriod } from '$lib/server/editing/publish';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,6 +11,7 @@ export const load: PageServerLoad = ({ locals, params }) => {
 	const db = getDb();
 	const period = getReportingPeriod(db, Number(params.period));
 	if (!period) error(404, 'Perioden finns inte.');
+	requireDraftAccess(db, user, period.planId);
 	return { period, locked: isLocked(getDb(), period), ...publishOverview(db, user, period) };
 };
 

@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
+import { requireDraftAccess } from '$lib/server/editing/draft-access';
 import { getReportingPeriod, isLocked, LOCKED_MESSAGE } from '$lib/server/editing/period';
 import { buildGrid, visibleSections } from '$lib/server/grid/grid';
 import { readPostedCells, saveGrid } from '$lib/server/grid/save';
@@ -21,6 +22,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 	const user = requireRole(locals, ['editor', 'reviewer']);
 	const db = getDb();
 	const period = periodOf(params.period);
+	requireDraftAccess(db, user, period.planId);
 	const sex = sexOf(url.searchParams.get('kon'));
 	const names = db.$client
 		.prepare('SELECT pl.name AS plan, o.name AS organisation FROM plan pl JOIN organisation o ON o.id = pl.organisation_id WHERE pl.id = ?')

@@ -2,11 +2,11 @@ import { error, fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { goalEdit } from '$lib/server/editing/goal-edit';
+import { requireDraftAccess } from '$lib/server/editing/draft-access';
 import { getReportingPeriod, isLocked, LOCKED_MESSAGE } from '$lib/server/editing/period';
-import { indicatorTargets, mayEdit, subjectTargets } from '$lib/server/editing/scope';
+import { indicatorTargets, mayEdit } from '$lib/server/editing/scope';
 import { saveObservationDraft } from '$lib/server/editing/observation-drafts';
-import { saveAssessmentDraft } from '$lib/server/editing/assessment-drafts';
-import { SUBJECT_KINDS, type SubjectKind } from '$lib/server/db/schema-drafts';
+import { saveAssessmentForm } from '$lib/server/editing/assessment-action';
 import type { Sex } from '$lib/domain/types';
 import type { SessionUser } from '$lib/server/auth/sessions';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,6 +17,7 @@ export const load: PageServerLoad = ({ locals, params }) => {
 	const user = requireRole(locals, ['editor', 'reviewer']);
 	const view = goalEdit(getDb(), user, Number(params.period), Number(params.goal));
 	if (!view) error(404, 'Målet eller perioden finns inte.');
+	requireDraftAccess(getDb(), user, view.period.planId);
 	return { view };
 };
 
@@ -49,21 +50,6 @@ export const actions: Actions = {
 	assessment: async ({ request, locals, params }) => {
 		const user = requireRole(locals, 'editor');
 		const { period, locked } = openPeriod(user, params.period);
-		const values = form(await request.formData(), ['kind', 'id', 'colour', 'overrideReason', 'comment', 'draftVersion', 'publishedVersion']);
-		const kind = values.kind as SubjectKind;
-		const formId = `assessment:${values.kind}:${values.id}`;
-		const l = locals.locale;
-		if (locked) return fail(423, { form: formId, values, errors: { comment: LOCKED_MESSAGE[l] } });
-		if (!SUBJECT_KINDS.includes(kind) || !mayEdit(user, subjectTargets(getDb(), kind, Number(values.id), period.planId))) return fail(403, { form: formId, values, errors: { comment: REFUSED[l] } });
-		const r = saveAssessmentDraft(
-			getDb(),
-			{ userId: user.id, channel: 'form' },
-			{ periodId: period.id, kind, id: Number(values.id) },
-			{ colour: values.colour, overrideReason: values.overrideReason, comment: values.comment },
-			{ draftVersion: Number(values.draftVersion), publishedVersion: Number(values.publishedVersion) }
-		);
-		if (r.ok) return { saved: formId, unchanged: !!r.unchanged };
-		if (r.kind === 'invalid') return fail(400, { form: formId, values, errors: Object.fromEntries(Object.entries(r.errors).map(([f, m]) => [f, m![l]])) });
-		return fail(409, { form: formId, values, conflict: r.state });
+		return saveAssessmentForm(getDb(), user, period, locked, await request.formData(), locals.locale);
 	}
 };
