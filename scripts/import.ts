@@ -33,6 +33,8 @@ const USAGE = `Användning:
       --query FIL        PxWeb v1: frågan (POST-kroppen) till tabellens URL
       --max-cells N      PxWeb: högst så många celler per anrop (annars serverns gräns)
       --replace          ta bort det filen inte längre har (observationer i samma serier; mål och uppdrag arkiveras)
+      --draft            värden som utkast (values, pxweb, kolada, kolada-ddf): syns publikt först när de
+                         publiceras under Granska och publicera (standard: publiceras direkt)
       --dry-run          visa ändringarna utan att skriva något
       --json             skriv resultatet som JSON på stdout
       --user NAMN        vem som läser in (standard: inloggad användare)
@@ -62,7 +64,7 @@ function parseArgs(argv: string[]): { positional: string[]; flags: Flags } {
 			const v = inline ?? argv[++i];
 			if (v === undefined) usage(`--${name} behöver ett värde`);
 			flags[name] = v;
-		} else if (['dry-run', 'json', 'replace', 'help'].includes(name)) flags[name] = true;
+		} else if (['dry-run', 'json', 'replace', 'help', 'draft'].includes(name)) flags[name] = true;
 		else usage(`okänd flagga --${name}`);
 	}
 	return { positional, flags };
@@ -104,6 +106,7 @@ async function main(): Promise<number> {
 		source: str(flags, 'source'),
 		dryRun: flags['dry-run'] === true,
 		replace: flags.replace === true,
+		draft: flags.draft === true,
 		onProgress: json ? undefined : (done, total) => bar.update(done, total)
 	};
 	const isUrl = /^https?:\/\//i.test(target);

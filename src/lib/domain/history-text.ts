@@ -19,7 +19,10 @@ const ACTIONS: Record<string, { sv: string; en: string }> = {
 	'draft.save': { sv: 'utkast sparat', en: 'draft saved' },
 	'draft.discard': { sv: 'utkast borttaget', en: 'draft discarded' },
 	publish: { sv: 'publicerat', en: 'published' },
-	'publish.remove': { sv: 'borttaget vid publicering', en: 'removed on publishing' }
+	'publish.remove': { sv: 'borttaget vid publicering', en: 'removed on publishing' },
+	'import.new': { sv: 'importerat', en: 'imported' },
+	'import.change': { sv: 'ändrat av import', en: 'changed by an import' },
+	'import.remove': { sv: 'borttaget av import', en: 'removed by an import' }
 };
 
 /** The channel in words; an unknown channel is shown as stored rather than hidden. */

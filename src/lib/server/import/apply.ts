@@ -9,6 +9,7 @@ import type { Prepared } from './run';
 import type { Issues } from './issues';
 import type { StatsContext } from './stats-context';
 import { ObservationWriter } from './observations';
+import { DraftWriter, type ImportAudit, type ObservationSink } from './drafts';
 import { Geographies, Indicators, Periods } from './resolve';
 import { SeriesIndicators } from './series';
 import { decodeChunks, type Source } from './source';
@@ -44,6 +45,9 @@ interface ApplyContext {
 const SEX_TEXT: Record<Sex, string> = { T: 'totalt', K: 'kvinnor', M: 'män' };
 
 export function applyKind(a: ApplyContext): Applied {
+	if (a.req.options?.draft && (a.req.kind === 'plan' || a.req.kind === 'atterrapportering')) {
+		a.issues.fatal({ code: 'draft-kind', message: 'bara värden och statistik kan läsas in som utkast; planer och återrapporteringar läses in direkt' });
+	}
 	if (a.req.kind === 'atterrapportering') return applyReport(a);
 	return a.req.kind === 'plan' ? applyPlan(a) : applyStats(a);
 }
@@ -60,7 +64,16 @@ function applyStats(a: ApplyContext): Applied {
 		if (n === undefined) names.set(id, (n = (nameStmt.get(id) as { name: string } | undefined)?.name ?? String(id)));
 		return n;
 	};
-	const writer = new ObservationWriter(db, a.batchId, issues, (i, g, period, sex) => `${indicatorName(i)} · ${geos.name(g)} · ${period} · ${SEX_TEXT[sex]}`);
+	const describe = (i: number, g: number, period: string, sex: Sex) => `${indicatorName(i)} · ${geos.name(g)} · ${period} · ${SEX_TEXT[sex]}`;
+	// Per-value audit entries name the file and batch; the seed (no actor) writes none.
+	const audit: ImportAudit | null = req.actor ? { actor: req.actor, note: `${source.fileName}, batch ${a.batchId}` } : null;
+	let writer: ObservationSink;
+	if (opts.draft) writer = new DraftWriter(db, a.batchId, issues, describe, audit);
+	else {
+		const published = new ObservationWriter(db, a.batchId, issues, describe);
+		published.auditAs(audit);
+		writer = published;
+	}
 	const ctx: StatsContext = {
 		db,
 		options: opts,
@@ -123,7 +136,8 @@ function applyStats(a: ApplyContext): Applied {
 	const counts: Counts = { observations: writer.count };
 	if (req.kind !== 'values') counts.indicators = ctx.series.count;
 	const obs = writer.count;
-	if (obs.new + obs.changed + obs.removed > 0 && !issues.hasErrors) {
+	// Drafts change nothing public: the colours are computed again when they are published.
+	if (!opts.draft && obs.new + obs.changed + obs.removed > 0 && !issues.hasErrors) {
 		const { kept } = reassessIndicators(db, [...writer.indicators]);
 		if (kept.length > 0) {
 			issues.warn({

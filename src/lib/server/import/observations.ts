@@ -29,6 +29,7 @@ import { emptyCount } from './types';
 import type { Issues } from './issues';
 import { bumpRevision } from '../db/revision';
 import { refreshLatestFromTemp } from '../db/observation-latest';
+import type { ImportAudit } from './drafts';
 
 /** Rows per multi-row statement. 128 × 3 values; larger chunks measured no faster. */
 const CHUNK = 128;
@@ -174,6 +175,23 @@ export class ObservationWriter {
 		this.countPair = this.sqlite.prepare('SELECT count(*) AS n FROM observation WHERE indicator_id = ? AND geography_id = ? AND sex = ?');
 	}
 
+	/**
+	 * History per value (issue 5): each value this import changes or removes gets its own audit entry, old → new
+	 * with the batches (so a value's history names the file it came from), in this same transaction. New values
+	 * get none (the batch's one entry and the row's batch_id say where they came from), so the new-row path
+	 * stays as fast as before. Without this call (the seed) nothing is audited.
+	 */
+	auditAs(audit: ImportAudit | null): void {
+		if (!audit) return;
+		this.audit = audit;
+		this.auditChange = this.sqlite.prepare(
+			`INSERT INTO audit_log (at, user_id, channel, action, entity, entity_id, old, new, note)
+			 VALUES (strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?, ?, 'import.change', 'observation', ?, ?, ?, ?)`
+		);
+	}
+	private audit: ImportAudit | null = null;
+	private auditChange: { run(...params: unknown[]): unknown } | null = null;
+
 	/** One observation. At most one of value, text and missing is non-null. `line` locates it for errors. */
 	add(
 		indicatorId: number,
@@ -294,6 +312,16 @@ export class ObservationWriter {
 			} else if (differs(existing, row)) {
 				this.update.run(row.value, row.text, row.missing, row.printed, row.note, this.batchId, row.indicatorId, row.geographyId, sex, code);
 				this.count.changed++;
+				if (this.auditChange) {
+					this.auditChange.run(
+						this.audit!.actor.userId,
+						this.audit!.actor.channel,
+						`${row.indicatorId}:${row.geographyId}:${sex}:${code}`,
+						JSON.stringify({ value: existing.value, text: existing.text_value, missing: existing.missing_symbol, note: existing.note, batch: existing.batch_id }),
+						JSON.stringify({ value: row.value, text: row.text, missing: row.missing, note: row.note, batch: this.batchId }),
+						this.audit!.note
+					);
+				}
 				if (this.examples.changed.length < MAX_EXAMPLES) {
 					this.examples.changed.push({ what: this.what(row), before: show(existing), after: show(row) });
 				}
@@ -380,6 +408,18 @@ export class ObservationWriter {
 			.all(this.batchId) as (Existing & { indicator_id: number; geography_id: number; period: string; sex: Sex })[];
 		for (const g of examples) {
 			this.examples.removed.push({ what: this.describe(g.indicator_id, g.geography_id, g.period, g.sex), before: show(g) });
+		}
+		if (this.audit) {
+			// One entry per removed value, written set-based before the rows go.
+			this.sqlite
+				.prepare(
+					`INSERT INTO audit_log (at, user_id, channel, action, entity, entity_id, old, new, note)
+					 SELECT strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?, ?, 'import.remove', 'observation',
+					   indicator_id || ':' || geography_id || ':' || sex || ':' || period,
+					   json_object('value', value, 'text', text_value, 'missing', missing_symbol, 'note', note, 'batch', batch_id), NULL, ?
+					 FROM observation WHERE ${gone}`
+				)
+				.run(this.audit.actor.userId, this.audit.actor.channel, this.audit.note, this.batchId);
 		}
 		this.count.removed = this.sqlite.prepare(`DELETE FROM observation WHERE ${gone}`).run(this.batchId).changes;
 		// Rows went away, perhaps a series' latest: those series are looked up again in full.

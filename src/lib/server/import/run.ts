@@ -37,6 +37,9 @@ export interface Prepared {
 
 class Rollback extends Error {}
 
+/** The kinds that write observations, and so may write them as drafts (ImportOptions.draft). */
+const STATS_KINDS = new Set(['values', 'pxweb', 'kolada', 'kolada-ddf']);
+
 /** Runs one import end to end. Never throws for bad input: problems come back in `errors`. */
 export async function runImport(db: Db, req: ImportRequest): Promise<ImportResult> {
 	const started = performance.now();
@@ -115,6 +118,7 @@ function apply(db: Db, req: ImportRequest, p: Prepared, started: number): Import
 		ok: false,
 		kind: req.kind,
 		dryRun: !!opts.dryRun,
+		draft: !!opts.draft && STATS_KINDS.has(req.kind),
 		batchId: null,
 		fileName,
 		sha256: null,
@@ -172,7 +176,7 @@ function apply(db: Db, req: ImportRequest, p: Prepared, started: number): Import
 					entity: 'import_batch',
 					entityId: batchId,
 					new: result.counts,
-					note: `${fileName}, SHA-256 ${result.sha256}`
+					note: `${fileName}, SHA-256 ${result.sha256}${result.draft ? ', som utkast' : ''}`
 				});
 			}
 		})();

@@ -2,7 +2,7 @@
 import type { Db } from '../db/client';
 import type { ImportOptions } from './types';
 import type { Issues } from './issues';
-import type { ObservationWriter } from './observations';
+import type { ObservationSink } from './drafts';
 import type { Geographies, Periods } from './resolve';
 import type { SeriesIndicators } from './series';
 
@@ -10,7 +10,7 @@ export interface StatsContext {
 	db: Db;
 	options: ImportOptions;
 	issues: Issues;
-	writer: ObservationWriter;
+	writer: ObservationSink;
 	geos: Geographies;
 	periods: Periods;
 	series: SeriesIndicators;

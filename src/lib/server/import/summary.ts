@@ -32,6 +32,7 @@ export function summarise(r: ImportResult): string {
 	const counts = (Object.entries(r.counts) as [keyof Counts, Count][]).map(([k, c]) => countText(k, c)).join('; ');
 	const same = r.sameAsBatch ? ` Samma fil (SHA-256) lästes in ${r.sameAsBatch.importedAt.slice(0, 16).replace('T', ' ')} som batch ${r.sameAsBatch.id}.` : '';
 	if (r.unchanged) return `Inget att ändra: allt i filen finns redan med samma värden (${counts}).${same}`;
-	if (r.dryRun) return `Provkörning, inget skrevs: ${counts}.`;
-	return `Inläst som batch ${r.batchId}: ${counts}.`;
+	const drafts = r.draft ? ' Värdena blir utkast: de syns publikt först när de publiceras under Granska och publicera.' : '';
+	if (r.dryRun) return `Provkörning, inget skrevs: ${counts}.${drafts}`;
+	return `Inläst som batch ${r.batchId}: ${counts}.${drafts}`;
 }

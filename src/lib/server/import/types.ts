@@ -23,6 +23,12 @@ export interface ImportOptions {
 	indicator?: string;
 	/** Mapping from the file's codes (ContentsCode, KPI, indicator column) to indicator slugs: a path or the map itself. */
 	map?: string | Record<string, string>;
+	/**
+	 * Statistics imports (values, pxweb, kolada, kolada-ddf): write drafts (observation_draft) instead of the
+	 * published values, to be published from a plan's "Granska och publicera" like typed drafts. The admin
+	 * import page sets it for editors; the command line with --draft.
+	 */
+	draft?: boolean;
 	/** Run everything, report the diff, write nothing. */
 	dryRun?: boolean;
 	/** Remove what the file no longer has: observations of the imported indicators, goals/uppdrag/links of the plan. */
@@ -131,6 +137,8 @@ export interface ImportResult {
 	ok: boolean;
 	kind: ImportKind;
 	dryRun: boolean;
+	/** The values were (or would be) written as drafts: nothing public changes until they are published. */
+	draft: boolean;
 	/** The batch written, or null (dry run, error, or nothing to change). */
 	batchId: number | null;
 	fileName: string;

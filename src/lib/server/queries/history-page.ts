@@ -67,7 +67,55 @@ function assessmentSubject(db: Db, id: string): AssessmentSubject | null {
 export function getHistoryPage(db: Db, entity: HistoryEntity, id: string): HistoryPage | null {
 	const subject = entity === 'observation' ? valueSubject(db, id) : assessmentSubject(db, id);
 	if (!subject) return null;
-	return { entity, id, subject, entries: historyOf(db, entity, id) };
+	const entries = historyOf(db, entity, id);
+	return { entity, id, subject, entries: entity === 'observation' ? withImports(db, id, entries) : entries };
+}
+
+type Json = Record<string, unknown> | null;
+const batchOf = (j: unknown): number | null => (j && typeof (j as Json)!.batch === 'number' ? ((j as Json)!.batch as number) : null);
+
+/**
+ * A value an import created has no audit entry of its own (an import writes one entry per batch, and one per
+ * value only for values it changes or removes: import/observations.ts), so its history gets one from the
+ * batch's provenance: "importerad (fil.csv, batch 12)", when and by whom the batch was read, and the value it
+ * brought. Which batches: the one the value comes from now, and those the logged changes replaced (`old.batch`),
+ * unless an entry already logs that batch writing it (`new.batch`) or the batch is a form publication.
+ */
+function withImports(db: Db, id: string, entries: HistoryEntry[]): HistoryEntry[] {
+	const m = OBSERVATION_ID.exec(id)!;
+	const current = db.$client
+		.prepare('SELECT value, text_value, missing_symbol, note, batch_id FROM observation WHERE indicator_id = ? AND geography_id = ? AND sex = ? AND period = ?')
+		.get(Number(m[1]), Number(m[2]), m[3], m[4]) as { value: number | null; text_value: string | null; missing_symbol: string | null; note: string | null; batch_id: number | null } | undefined;
+	const logged = new Set(entries.map((e) => batchOf(e.new)).filter((b) => b !== null));
+	const brought = new Map<number, Json>();
+	if (current?.batch_id != null) brought.set(current.batch_id, { value: current.value, text: current.text_value, missing: current.missing_symbol, note: current.note });
+	for (const e of entries) {
+		const b = batchOf(e.old);
+		if (b !== null && !brought.has(b)) brought.set(b, e.old as Json);
+	}
+	const batch = db.$client.prepare(
+		`SELECT b.kind, b.file_name, b.source, b.imported_at, b.imported_by, a.channel, u.name AS who
+		 FROM import_batch b
+		 LEFT JOIN audit_log a ON a.entity = 'import_batch' AND a.entity_id = CAST(b.id AS TEXT)
+		 LEFT JOIN user u ON u.id = a.user_id
+		 WHERE b.id = ?`
+	);
+	const added: HistoryEntry[] = [];
+	for (const [b, value] of brought) {
+		if (logged.has(b)) continue;
+		const r = batch.get(b) as { kind: string; file_name: string | null; source: string; imported_at: string; imported_by: string | null; channel: string | null; who: string | null } | undefined;
+		if (!r || r.kind === 'form') continue;
+		added.push({
+			at: r.imported_at,
+			who: r.who ?? (r.imported_by === 'seed' ? null : r.imported_by),
+			channel: r.channel ?? 'system',
+			action: 'import.new',
+			old: null,
+			new: value,
+			note: `${r.file_name ?? r.source}, batch ${b}`
+		});
+	}
+	return added.length ? [...entries, ...added].sort((x, y) => (x.at < y.at ? 1 : x.at > y.at ? -1 : 0)) : entries;
 }
 
 /**
