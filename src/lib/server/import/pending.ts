@@ -22,6 +22,8 @@ export interface PendingOptions {
 	map?: Record<string, string>;
 	table?: string;
 	replace?: boolean;
+	/** Write the values as drafts (ImportOptions.draft): decided at the dry run, kept for the confirm step. */
+	draft?: boolean;
 }
 
 export interface PendingMeta {

@@ -57,6 +57,8 @@ export interface UploadValues {
 	indicator: string;
 	table: string;
 	replace: string;
+	/** Admins' choice for statistics: 'draft' or 'direct' (editors' values always become drafts). */
+	publish: string;
 }
 
 export type UploadForm =
@@ -76,7 +78,7 @@ export async function readUploadForm(
 	known: { targets: Set<string>; indicators: Set<string> }
 ): Promise<UploadForm> {
 	const text = (name: string) => String(fd.get(name) ?? '').trim();
-	const values: UploadValues = { kind: text('kind'), target: text('target'), indicator: text('indicator'), table: text('table'), replace: fd.get('replace') ? 'on' : '' };
+	const values: UploadValues = { kind: text('kind'), target: text('target'), indicator: text('indicator'), table: text('table'), replace: fd.get('replace') ? 'on' : '', publish: text('publish') === 'draft' ? 'draft' : 'direct' };
 	const errors: Record<string, string> = {};
 	const t = m[locale];
 	if (!isKind(values.kind)) errors.kind = t.kind;

@@ -77,3 +77,17 @@ export function getBatch(db: Db, id: number): BatchDetail | null {
 		.all(id) as BatchDetail['indicators'];
 	return { ...row(raw), audit, observations: indicators.reduce((n, i) => n + i.observations, 0), indicators };
 }
+
+/** Where the drafts an import wrote can be published: the open periods of the plans whose goals have those indicators. */
+export function draftPublishPages(db: Db, batchId: number): { periodId: number; period: string; plan: string }[] {
+	return db.$client
+		.prepare(
+			`SELECT DISTINCT fp.id AS periodId, fp.label AS period, pl.name AS plan
+			 FROM follow_up_period fp JOIN plan pl ON pl.id = fp.plan_id
+			 WHERE fp.state IN ('open', 'ready') AND pl.archived = 0
+			   AND pl.id IN (SELECT g.plan_id FROM goal g JOIN goal_indicator gi ON gi.goal_id = g.id
+			                 WHERE gi.indicator_id IN (SELECT indicator_id FROM observation_draft WHERE batch_id = ?))
+			 ORDER BY pl.name, fp.end_date`
+		)
+		.all(batchId) as { periodId: number; period: string; plan: string }[];
+}

@@ -7,7 +7,7 @@ import { importAuthorizer } from '$lib/server/auth/import-scope';
 import { IMPORT_KINDS, runImport, type ImportResult } from '$lib/server/import';
 import { deletePending, loadPending, pendingDir, savePending, sweepPending, type PendingProblem } from '$lib/server/import/pending';
 import { readUploadForm, tooBigMessage, uploadLimit } from '$lib/server/import/upload-form';
-import { listBatches } from '$lib/server/queries/import-batches';
+import { draftPublishPages, listBatches } from '$lib/server/queries/import-batches';
 import { formatBytes } from '$lib/server/http/limits';
 import type { Db } from '$lib/server/db';
 import type { Actions, PageServerLoad } from './$types';
@@ -65,6 +65,17 @@ function known(db: Db, user: SessionUser) {
 	};
 }
 
+/** Kinds whose values can be drafts (the rest, plans and återrapporteringar, are imported directly). */
+const STATS_KINDS = new Set(['values', 'pxweb', 'kolada', 'kolada-ddf']);
+
+/**
+ * Draft or published (issue 5: what officials enter is a draft until published). An editor's values always
+ * become drafts, published from "Granska och publicera" with its preview. An admin chooses, and the page
+ * offers "Publicera direkt" first: admins mostly load official statistics (SCB, Kolada) that have nothing
+ * to review, as the command line does; "Som utkast" is there for values that should be looked at first.
+ */
+const asDraft = (user: SessionUser, kind: string, publish: string) => STATS_KINDS.has(kind) && (user.role !== 'admin' || publish === 'draft');
+
 /** What the page shows of a result (plain data; the core's result already is). */
 const shown = (r: ImportResult) => ({ ...r, durationMs: undefined });
 
@@ -100,6 +111,7 @@ export const actions: Actions = {
 		const db = getDb();
 		const form = await readUploadForm(fd, locals.locale, max, known(db, user));
 		if (!form.ok) return fail(400, { values: form.values, errors: form.errors });
+		if (asDraft(user, form.kind, form.values.publish)) form.options.draft = true;
 		sweepPending(dir());
 		const result = await runImport(db, {
 			kind: form.kind,
@@ -130,7 +142,8 @@ export const actions: Actions = {
 		});
 		deletePending(dir(), token);
 		if (!result.ok) return fail(400, { done: shown(result) });
-		return { done: shown(result) };
+		const publishPages = result.draft && result.batchId ? draftPublishPages(db, result.batchId) : [];
+		return { done: shown(result), publishPages };
 	},
 
 	/** Or not: forget the kept bytes. */

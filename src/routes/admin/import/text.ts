@@ -108,7 +108,20 @@ const sv = {
 	currentHint: 'Observationer vars nuvarande värde den här batchen skrev. En senare import som ändrar ett värde tar över det.',
 	noCurrent: 'Inga av batchens värden är kvar (eller batchen skrev inga värden).',
 	observationsCol: 'Observationer',
-	back: 'Till importsidan'
+	back: 'Till importsidan',
+	publishing: 'Publicering av värdena',
+	asDraft: 'Som utkast',
+	asDraftHint: 'Värdena sparas som utkast och syns publikt först när de publiceras under Granska och publicera.',
+	direct: 'Publicera direkt',
+	directHint: 'Värdena syns publikt så snart importen är bekräftad (som för statistik från SCB och Kolada).',
+	editorDrafts: 'Värden du läser in blir utkast: de syns publikt först när de publiceras under Granska och publicera (från Att rapportera).',
+	becomeDrafts: 'blir utkast',
+	draftNotice: 'Värdena blir utkast. Inget syns publikt förrän de publiceras under Granska och publicera.',
+	directNotice: 'Värdena publiceras direkt när du bekräftar.',
+	draftDone: 'Värdena är sparade som utkast. De syns inte publikt förrän de publiceras.',
+	publishWhere: 'Granska och publicera utkasten',
+	publishLink: (plan: string, period: string) => `${plan}, ${period}: Granska och publicera`,
+	noPublishPage: 'Ingen öppen uppföljningsperiod har de här indikatorerna; be en administratör öppna en period för att publicera utkasten.',
 };
 
 type Text = typeof sv;
@@ -218,7 +231,20 @@ const en: Text = {
 	currentHint: 'Observations whose current value this batch wrote. A later import that changes a value takes it over.',
 	noCurrent: "None of the batch's values remain (or the batch wrote no values).",
 	observationsCol: 'Observations',
-	back: 'Back to import'
+	back: 'Back to import',
+	publishing: 'Publishing the values',
+	asDraft: 'As drafts',
+	asDraftHint: 'The values are saved as drafts and become public only when published under Review and publish.',
+	direct: 'Publish directly',
+	directHint: 'The values become public as soon as the import is confirmed (as for statistics from SCB and Kolada).',
+	editorDrafts: 'Values you import become drafts: they become public only when published under Review and publish (from To report).',
+	becomeDrafts: 'become drafts',
+	draftNotice: 'The values become drafts. Nothing becomes public until they are published under Review and publish.',
+	directNotice: 'The values are published as soon as you confirm.',
+	draftDone: 'The values are saved as drafts. They are not public until they are published.',
+	publishWhere: 'Review and publish the drafts',
+	publishLink: (plan, period) => `${plan}, ${period}: Review and publish`,
+	noPublishPage: 'No open follow-up period has these indicators; ask an administrator to open a period to publish the drafts.',
 };
 
 export const importText = { sv, en };
