@@ -68,7 +68,9 @@ test('an editor uploads values: they become drafts, stay off the public page unt
 	// Granska och publicera lists the draft; publishing makes it public.
 	await page.goto(publishHref!);
 	const drafts = page.getByRole('table').filter({ hasText: 'Utkast' });
-	await expect(drafts.getByRole('row').filter({ hasText: /Antal nystartade företag/ }).filter({ hasText: '2021' })).toContainText(value);
+	const draftRow = drafts.getByRole('row').filter({ hasText: /Antal nystartade företag/ }).filter({ hasText: '2021' });
+	await expect(draftRow).toContainText(value);
+	await expect(draftRow).toContainText(`import: ${file.name} (batch `);
 	await expectNoAxeViolations(page);
 	await page.getByRole('button', { name: /^Publicera \d+ utkast$/ }).click();
 	await expect(page.getByRole('status')).toContainText('Publicerat:');

@@ -198,6 +198,7 @@ export function publishOverview(db: Db, user: SessionUser, period: ReportingPeri
 	const sqlite = db.$client;
 	const indicatorName = sqlite.prepare('SELECT name FROM indicator WHERE id = ?');
 	const geographyName = sqlite.prepare('SELECT name FROM geography WHERE id = ?');
+	const batchFile = sqlite.prepare('SELECT coalesce(file_name, source) AS file FROM import_batch WHERE id = ?');
 	const values = planObservationDrafts(db, period.planId).map((d) => ({
 		indicator: (indicatorName.get(d.indicator_id) as { name: string }).name,
 		geography: (geographyName.get(d.geography_id) as { name: string }).name,
@@ -205,6 +206,8 @@ export function publishOverview(db: Db, user: SessionUser, period: ReportingPeri
 		period: d.period,
 		value: d.remove ? null : (d.value ?? d.text_value ?? d.missing_symbol),
 		remove: !!d.remove,
+		/** An imported draft: its file and batch (null: typed in the form or the grid). */
+		imported: d.batch_id === null ? null : { batchId: d.batch_id, file: (batchFile.get(d.batch_id) as { file: string } | undefined)?.file ?? '' },
 		mine: mayEdit(user, indicatorTargets(db, d.indicator_id, period.planId))
 	}));
 	const assessments = periodAssessmentDrafts(db, period.id).map((d) => ({
