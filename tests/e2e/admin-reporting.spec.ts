@@ -189,3 +189,25 @@ test('the reporting pages reflow on a phone and pass axe', async ({ page }, info
 	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 	expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('an uppdrag without a goal is listed under its own heading and reported on its own page', async ({ page }, info) => {
+	test.skip(info.project.name === 'phone', 'mutates the shared e2e database; see the file comment');
+	test.slow();
+	const text = `Utred en gemensam e-tjänst (${Date.now().toString(36)})`;
+	const db = new Database(DATABASE_URL);
+	db.prepare("INSERT INTO uppdrag (plan_id, goal_id, number, text, origin, sort_order) SELECT id, NULL, '9', ?, 'council', 99 FROM plan WHERE slug = 'verksamhetsplan-2025'").run(text);
+	db.close();
+	await signedIn(page, unique(info, 'planuppdrag'), 'editor', 'exempelregionen');
+	await page.goto('/admin/rapportera');
+	await expect(page.getByRole('heading', { level: 3, name: /^Uppdrag utan mål/ })).toBeVisible();
+	const item = page.getByRole('listitem').filter({ hasText: text });
+	await expect(item).toContainText('○ Saknas');
+	await item.getByRole('link').click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Uppdrag utan mål');
+	await expectNoAxeViolations(page);
+	await page.getByRole('textbox', { name: `Kommentar – Uppdrag 9. ${text}` }).fill('Utredningen är påbörjad.');
+	await page.getByRole('button', { name: `Spara utkast – Uppdrag 9. ${text}` }).click();
+	await expect(page.getByText('Utkastet är sparat.').first()).toBeVisible();
+	await page.goto('/admin/rapportera');
+	await expect(page.getByRole('listitem').filter({ hasText: text })).toContainText('✎ Utkast, ej publicerat');
+});

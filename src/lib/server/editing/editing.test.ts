@@ -236,6 +236,23 @@ describe('worklist', () => {
 		// An editor of another organisation has nothing to do here.
 		expect(worklist(db, user('editor', { org: 'region-orebro-lan' }))).toEqual([]);
 	});
+
+	it('lists an uppdrag without a goal under its own heading, for plan-wide editors only, and reports it on its page', async () => {
+		const { planUppdragEdit } = await import('./plan-uppdrag-edit');
+		db.$client.prepare("INSERT INTO uppdrag (plan_id, goal_id, number, text, origin, sort_order) VALUES (?, NULL, '7', 'Utred en gemensam e-tjänst för bygglov.', 'council', 99)").run(planId);
+		const uppdragId = id('SELECT id FROM uppdrag WHERE plan_id = ? AND goal_id IS NULL', planId);
+		const editor = user('editor', { org: 'exempelregionen' });
+		const area = () => worklist(db, editor)[0].areas.find((a) => a.planLevel)!;
+		expect(area()).toMatchObject({ goalId: 0, done: 0, total: 1, items: [{ kind: 'uppdrag', id: uppdragId, name: 'Uppdrag 7 Utred en gemensam e-tjänst för bygglov.', goalId: null, done: false }] });
+		// An editor of one goal does not answer for the plan's own uppdrag.
+		expect(worklist(db, user('editor', { goal: goalId }))[0].areas.some((a) => a.planLevel)).toBe(false);
+
+		const view = planUppdragEdit(db, editor, periodId)!;
+		expect(view).toMatchObject({ mayEdit: true, locked: false, uppdrag: [{ id: uppdragId, label: 'Uppdrag 7.' }] });
+		const saved = saveAssessmentDraft(db, { userId: editor.id, channel: 'form' }, { periodId, kind: 'uppdrag', id: uppdragId }, { colour: '', overrideReason: '', comment: 'Utredningen är påbörjad.' }, { draftVersion: 0, publishedVersion: 0 });
+		expect(saved.ok).toBe(true);
+		expect(area()).toMatchObject({ done: 1, items: [{ done: true, draft: true }] });
+	});
 });
 
 describe('who sees unpublished work', () => {

@@ -25,7 +25,9 @@ export interface TodoItem {
 }
 
 export interface TodoArea {
+	/** The top-level goal; 0 for the plan's uppdrag without a goal (`planLevel`). */
 	goalId: number;
+	planLevel?: boolean;
 	title: string;
 	items: TodoItem[];
 	done: number;
@@ -116,13 +118,23 @@ export function worklist(db: Db, user: SessionUser): TodoPeriod[] {
 			add(rootOf(l.goal_id).id, { kind: 'indicator', id: l.indicator_id, name: l.name, goalId: l.goal_id, period, done: published || draft, draft: !published && draft });
 		}
 		const uppdrag = sqlite.prepare('SELECT id, goal_id, label, number, text FROM uppdrag WHERE plan_id = ? AND archived = 0 ORDER BY sort_order, id').all(p.plan_id) as { id: number; goal_id: number | null; label: string | null; number: string | null; text: string }[];
+		const planLevel: TodoArea = { goalId: 0, planLevel: true, title: '', items: [], done: 0, total: 0 };
 		for (const u of uppdrag) {
-			if (!inScope(u.goal_id) || u.goal_id == null) continue;
+			if (!inScope(u.goal_id)) continue;
+			if (u.goal_id == null) {
+				// No goal page lists it: it is reported on the plan's page for uppdrag without a goal.
+				const key = `uppdrag:${u.id}`;
+				const done = assessed.has(key) || drafted.has(key);
+				planLevel.items.push({ kind: 'uppdrag', id: u.id, name: [u.label ?? (u.number ? `Uppdrag ${u.number}` : null), u.text].filter(Boolean).join(' '), goalId: null, done, draft: !assessed.has(key) && drafted.has(key) });
+				planLevel.total++;
+				if (done) planLevel.done++;
+				continue;
+			}
 			const key = `uppdrag:${u.id}`;
 			add(rootOf(u.goal_id).id, { kind: 'uppdrag', id: u.id, name: [u.label ?? (u.number ? `Uppdrag ${u.number}` : null), u.text].filter(Boolean).join(' '), goalId: u.goal_id, done: assessed.has(key) || drafted.has(key), draft: !assessed.has(key) && drafted.has(key) });
 		}
-		if (areas.size === 0) continue;
-		const list = [...areas.values()];
+		const list = [...areas.values(), ...(planLevel.total ? [planLevel] : [])];
+		if (list.length === 0) continue;
 		const drafts =
 			(sqlite.prepare('SELECT count(*) AS n FROM assessment_draft WHERE period_id = ?').get(p.id) as { n: number }).n +
 			(sqlite.prepare('SELECT count(*) AS n FROM observation_draft WHERE indicator_id IN (SELECT gi.indicator_id FROM goal_indicator gi JOIN goal g ON g.id = gi.goal_id WHERE g.plan_id = ?)').get(p.plan_id) as { n: number }).n;
