@@ -88,3 +88,29 @@ test('an editor uploads values: they become drafts, stay off the public page unt
 	await expect(page.getByRole('row').filter({ hasText: 'publicerat' }).first()).toContainText('Ulla Utkast');
 	await expectNoAxeViolations(page);
 });
+
+test('an admin publishes directly by default, or chooses Som utkast; the dry run says which', async ({ page }, info) => {
+	test.slow();
+	const email = uniqueEmail(info, 'utkastadmin');
+	await makeUser(page, email, 'Astrid Admin', 'admin');
+	await signIn(page, email);
+	await page.goto('/admin/import');
+	await expect(page.getByRole('radio', { name: 'Publicera direkt' })).toBeChecked();
+	const file = { name: 'admin-utkast.csv', mimeType: 'text/csv', buffer: Buffer.from(`indikator;geografi;period;kön;värde\n${SLUG};EX;2021;T;3,9\n`) };
+	await page.getByRole('radio', { name: 'Värden', exact: true }).check();
+	await page.getByLabel('Fil', { exact: true }).setInputFiles(file);
+	await page.getByRole('button', { name: 'Provkör' }).click();
+	await expect(page.getByText('Värdena publiceras direkt när du bekräftar.')).toBeVisible();
+	await expect(page.getByTestId('draft-notice')).toHaveCount(0);
+
+	await page.getByRole('radio', { name: 'Värden', exact: true }).check();
+	await page.getByRole('radio', { name: 'Som utkast' }).check();
+	await page.getByLabel('Fil', { exact: true }).setInputFiles(file);
+	await page.getByRole('button', { name: 'Provkör' }).click();
+	await expect(page.getByTestId('draft-notice')).toContainText('Värdena blir utkast');
+	await expect(page.getByRole('radio', { name: 'Som utkast' })).toBeChecked();
+	await expectNoAxeViolations(page);
+	// Nothing is kept: cancel the pending upload.
+	await page.getByRole('button', { name: 'Avbryt' }).click();
+	await expect(page.getByText('Importen är avbruten.')).toBeVisible();
+});
