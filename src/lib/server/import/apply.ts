@@ -12,7 +12,8 @@ import { ObservationWriter } from './observations';
 import { DraftWriter, type ImportAudit, type ObservationSink } from './drafts';
 import { Geographies, Indicators, Periods } from './resolve';
 import { SeriesIndicators } from './series';
-import { decodeChunks, type Source } from './source';
+import { decodeChunks, type Encoding, type Source } from './source';
+import { parseValues, parseError, type ParseMessage } from './values-parse';
 import { readCsv } from './csv-stream';
 import { valuesReader, type Cell } from './values';
 import { importPxwebDocument } from './pxweb';
@@ -170,15 +171,26 @@ function readValues(ctx: StatsContext, source: Source, prepared: Prepared): void
 		}
 		return;
 	}
-	let done = 0;
 	let sawHeader = false;
-	readCsv(textOf(ctx.issues, source, (n) => ctx.progress((done += n), source.size)), {
-		header: (f) => {
-			sawHeader = true;
-			reader.header(f);
-		},
-		row: (f, line) => reader.row(f, line)
-	});
+	const handle = (m: ParseMessage) => {
+		switch (m.type) {
+			case 'encoding':
+				return reportEncoding(ctx.issues, m.encoding, m.sample, m.fromByte);
+			case 'header':
+				sawHeader = true;
+				return reader.header(m.fields);
+			case 'rows':
+				reader.chunk(m.chunk);
+				return ctx.progress(m.chunk.bytes, source.size);
+			case 'end':
+				return source.useDigest(m.sha256);
+			case 'error':
+				throw parseError(m);
+		}
+	};
+	// In a worker thread when prepare() started one (a big file), else here: the same messages either way.
+	if (prepared.parser) prepared.parser.drain(handle);
+	else parseValues(source, handle);
 	if (!sawHeader) ctx.issues.fatal({ code: 'empty', message: 'filen är tom' });
 }
 
@@ -190,19 +202,21 @@ function textOf(issues: Issues, source: Source, onBytes?: (n: number) => void): 
 			onBytes?.(c.byteLength);
 		}
 	})();
-	return decodeChunks(chunks, (encoding, sample, fromByte) => {
-		if (encoding === 'windows-1252') {
-			// fromByte: the file was plain ASCII up to there, so all of it reads as Windows-1252.
-			const where = fromByte ? ` (början av filen är ren ASCII; första tecknet utanför ASCII efter byte ${fromByte.toLocaleString('sv-SE')})` : '';
-			issues.warn({
-				code: 'encoding',
-				value: sample,
-				message: `filen är inte UTF-8; den lästes som Windows-1252${sample ? ` (t.ex. '${sample}')` : ''}${where}. Kontrollera å, ä och ö, och spara gärna som UTF-8`
-			});
-		} else if (encoding === 'utf-16le') {
-			issues.warn({ code: 'encoding', message: 'filen är UTF-16 (Excels "Unicode-text"); den lästes som sådan' });
-		}
-	});
+	return decodeChunks(chunks, (encoding, sample, fromByte) => reportEncoding(issues, encoding, sample, fromByte));
+}
+
+function reportEncoding(issues: Issues, encoding: Encoding, sample: string, fromByte?: number): void {
+	if (encoding === 'windows-1252') {
+		// fromByte: the file was plain ASCII up to there, so all of it reads as Windows-1252.
+		const where = fromByte ? ` (början av filen är ren ASCII; första tecknet utanför ASCII efter byte ${fromByte.toLocaleString('sv-SE')})` : '';
+		issues.warn({
+			code: 'encoding',
+			value: sample,
+			message: `filen är inte UTF-8; den lästes som Windows-1252${sample ? ` (t.ex. '${sample}')` : ''}${where}. Kontrollera å, ä och ö, och spara gärna som UTF-8`
+		});
+	} else if (encoding === 'utf-16le') {
+		issues.warn({ code: 'encoding', message: 'filen är UTF-16 (Excels "Unicode-text"); den lästes som sådan' });
+	}
 }
 
 function applyPlan(a: ApplyContext): Applied {

@@ -23,6 +23,7 @@ import { isXlsx, readXlsx, type SheetRows } from './xlsx';
 import { applyKind, type Applied } from './apply';
 import { TEMPLATE_SHEETS } from './insats-template';
 import { summarise } from './summary';
+import { ParseThread } from './parse-thread';
 
 export interface Prepared {
 	source: Source | null;
@@ -33,6 +34,8 @@ export interface Prepared {
 	kpiMeta: KpiMeta;
 	/** A problem found before the transaction (a failed fetch, an unreadable workbook). */
 	fatal: ImportIssue | null;
+	/** A values CSV already being parsed in a worker thread (parse-thread.ts); else it is parsed in-thread. */
+	parser?: ParseThread | null;
 }
 
 class Rollback extends Error {}
@@ -97,6 +100,8 @@ async function prepare(req: ImportRequest): Promise<Prepared> {
 			if (isXlsx(prepared.source.peek(), prepared.source.fileName)) {
 				const bytes = prepared.source.documents()[0];
 				prepared.sheet = await readXlsx(bytes, kind === 'plan' ? ['Rader', 'Plan'] : ['Värden', 'Data']);
+			} else if (kind === 'values') {
+				prepared.parser = await ParseThread.start(prepared.source, opts.parseThreadMinBytes);
 			}
 		}
 		if (kind === 'atterrapportering' && isXlsx(prepared.source.peek(), prepared.source.fileName)) {
@@ -187,6 +192,7 @@ function apply(db: Db, req: ImportRequest, p: Prepared, started: number): Import
 		}
 	} finally {
 		if (fkOff) sqlite.pragma('foreign_keys = ON');
+		p.parser?.stop();
 	}
 	return finish(result, started);
 }

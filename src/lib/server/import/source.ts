@@ -101,6 +101,16 @@ export class Source {
 		return [this.whole];
 	}
 
+	/** Where the bytes are, for a worker thread that reads them (parse-thread.ts). */
+	whereFrom(): { path: string } | { pages: Uint8Array[] } {
+		return this.path ? { path: this.path } : { pages: this.pages! };
+	}
+
+	/** The digest of these bytes as a worker thread computed it while reading them. */
+	useDigest(hex: string): void {
+		this.digest = hex;
+	}
+
 	/** SHA-256 of all bytes (of all pages, in order), reading them if that has not happened yet. */
 	sha256(): string {
 		if (this.digest === null) for (const _ of this.chunks());

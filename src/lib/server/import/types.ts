@@ -43,6 +43,8 @@ export interface ImportOptions {
 	source?: string;
 	/** Called while rows are written; `total` is 0 when unknown. */
 	onProgress?: (done: number, total: number) => void;
+	/** Values CSV from this many bytes up are parsed in a worker thread (parse-thread.ts); for tests. */
+	parseThreadMinBytes?: number;
 	/** Injected for tests; defaults to the global fetch. */
 	fetch?: typeof fetch;
 }

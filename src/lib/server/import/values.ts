@@ -8,38 +8,26 @@
  * Column names are matched without regard to case and with common aliases (see COLUMNS). Missing values keep
  * their symbol ("..", "-", "." in `värde` or `status`); an empty value with no symbol is an error, never 0.
  */
-import type { Sex } from '../../domain/types';
+import type { Period, Sex } from '../../domain/types';
 import { isMissingSymbol } from '../../domain/number';
 import type { StatsContext } from './stats-context';
 import type { Indicators } from './resolve';
 import type { Issues } from './issues';
-import { normalise, resolveSex } from './resolve';
+import { resolveSex } from './resolve';
+import { columnOf, type Column } from './values-columns';
+import { KEY_COLUMNS, type ValuesChunk } from './values-parse';
 import { readNumberCell } from './values-cell';
 import { loadMap } from './series';
 
 export type Cell = string | number;
 
-/** Canonical column → the header names accepted for it (normalised: lower case, single spaces). */
-export const COLUMNS = {
-	indikator: ['indikator', 'indicator', 'indikator-id', 'indikatorid', 'nyckeltal', 'kpi', 'mått'],
-	geografi: ['geografi', 'geography', 'region', 'område', 'omrade', 'kommun', 'län', 'lan', 'geo', 'regionkod'],
-	period: ['period', 'år', 'ar', 'year', 'tid', 'månad', 'kvartal'],
-	kön: ['kön', 'kon', 'sex', 'gender'],
-	värde: ['värde', 'varde', 'value', 'utfall'],
-	status: ['status', 'symbol'],
-	kommentar: ['kommentar', 'comment', 'anmärkning', 'not', 'note'],
-	textvärde: ['textvärde', 'textvarde', 'text'],
-	tryckt: ['tryckt', 'printed', 'som tryckt']
-} as const;
-type Column = keyof typeof COLUMNS;
-
-const ALIAS = new Map<string, Column>(
-	(Object.entries(COLUMNS) as [Column, readonly string[]][]).flatMap(([col, names]) => names.map((n) => [n, col] as [string, Column]))
-);
+export { COLUMNS } from './values-columns';
 
 export interface ValuesReader {
 	header(fields: Cell[]): void;
 	row(fields: Cell[], line: number): void;
+	/** Rows parsed into a chunk (values-parse.ts), after the header. */
+	chunk(c: ValuesChunk): void;
 }
 
 /** Builds the row handler for one values file. `indicators` resolves the indicator column. */
@@ -63,13 +51,65 @@ export function valuesReader(ctx: StatsContext, indicators: Indicators): ValuesR
 		return id;
 	};
 
-	return {
+	/** Per key column of a chunk (KEY_COLUMNS), by dictionary id: the text, and what it resolves to (undefined: unknown). */
+	const texts: string[][] = KEY_COLUMNS.map(() => []);
+	const indicatorOf: (number | undefined)[] = [];
+	const geographyOf: (number | undefined)[] = [];
+	const periodOf: (Period | undefined)[] = [];
+	const sexOf: (Sex | undefined)[] = [];
+	const learn = (c: ValuesChunk) => {
+		c.texts[0].forEach((t) => {
+			// As row() decides, without reporting: an unknown text's rows go through row(), which reports them.
+			const id = fixedIndicator !== undefined && t.trim() === '' ? fixedIndicator : indicators.resolve(map?.[t.trim()] ?? t);
+			indicatorOf.push(typeof id === 'number' ? id : undefined);
+		});
+		for (const t of c.texts[1]) geographyOf.push(geos.resolve(t));
+		for (const t of c.texts[2]) {
+			const p = periods.parse(t);
+			periodOf.push('error' in p ? undefined : p);
+		}
+		for (const t of c.texts[3]) sexOf.push(resolveSex(t));
+		c.texts.forEach((list, k) => texts[k].push(...list));
+	};
+	/** A compact row's cells as the file had them (the value as its number), for row(). */
+	const cellsOf = (c: ValuesChunk, i: number): Cell[] => {
+		const ix = pos as Record<Column, number | undefined>;
+		const cells: Cell[] = new Array(width).fill('');
+		KEY_COLUMNS.forEach((col, k) => {
+			if (ix[col] !== undefined) cells[ix[col]!] = texts[k][c.keys[i * KEY_COLUMNS.length + k]];
+		});
+		cells[ix.värde!] = c.value[i];
+		return cells;
+	};
+
+	const reader: ValuesReader = {
+		chunk(c) {
+			learn(c);
+			const keys = c.keys;
+			let raw = 0;
+			for (let i = 0, o = 0; i < c.n; i++, o += KEY_COLUMNS.length) {
+				const line = c.line[i];
+				const ind = keys[o];
+				if (ind < 0) {
+					reader.row(c.raw[raw++], line);
+					continue;
+				}
+				const indicatorId = indicatorOf[ind];
+				const geographyId = geographyOf[keys[o + 1]];
+				const period = periodOf[keys[o + 2]];
+				const sex = sexOf[keys[o + 3]];
+				if (indicatorId === undefined || geographyId === undefined || period === undefined || sex === undefined) {
+					reader.row(cellsOf(c, i), line);
+				} else writer.add(indicatorId, geographyId, period, sex, c.value[i], null, null, null, null, line);
+			}
+		},
+
 		header(fields) {
 			fields.forEach((f, i) => {
 				const name = String(f).trim();
 				names[i] = name;
 				if (name === '') return;
-				const col = ALIAS.get(normalise(name));
+				const col = columnOf(name);
 				if (!col) {
 					issues.warn({ code: 'unknown-column', column: name, message: `kolumnen '${name}' känns inte igen och läses inte` });
 					return;
@@ -122,6 +162,7 @@ export function valuesReader(ctx: StatsContext, indicators: Indicators): ValuesR
 			writer.add(indicatorId, geographyId, period, sex, v.value, v.text, v.missing, v.printed, v.note, line);
 		}
 	};
+	return reader;
 }
 
 function cellText(fields: Cell[], i: number | undefined): string {
