@@ -43,7 +43,8 @@ async function bothWays(input: ImportInput) {
 	return out;
 }
 
-describe('values parsed in a worker thread', () => {
+// Each case starts worker threads that compile TypeScript (tsx) and imports twice: slow on a loaded machine.
+describe('values parsed in a worker thread', { timeout: 60_000 }, () => {
 	it('starts under the test runner too (the worker is TypeScript, loaded with tsx)', async () => {
 		const thread = await ParseThread.start(Source.pages([bigFile()], 'stor.csv'), 0);
 		expect(thread).not.toBeNull();
