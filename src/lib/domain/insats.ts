@@ -58,6 +58,14 @@ export interface Figure {
 	sex: FigureSex;
 }
 
+/** A figure as stored with its result: the parsed figure plus what the file says it counts. */
+export interface StoredFigure extends Figure {
+	/** The file's kind of figure (FIGURE_KINDS in the schema), when it says. */
+	kind: string | null;
+	/** A short paraphrase of what is counted, for display. */
+	what: string | null;
+}
+
 const APPROX = ['cirka', 'ca.', 'ca', 'c:a', 'drygt', 'knappt', 'omkring', 'runt', 'ungefär', 'uppemot'];
 const QUALIFIERS = ['mer än', 'fler än', 'minst', 'över', 'upp till', 'högst', 'under', 'färre än', 'mindre än', 'som mest'];
 

@@ -1,7 +1,8 @@
 /** The follow-up period being reported on, and whether it still takes changes. */
 import type { Db } from '../db/client';
 import { isPeriodLocked } from '../review/workflow';
-import { REFUSALS } from '../../domain/review-workflow';
+import { REFUSALS, type PeriodState } from '../../domain/review-workflow';
+import type { FollowUpKind } from '../../domain/follow-up-period';
 
 export interface ReportingPeriod {
 	id: number;
@@ -9,11 +10,11 @@ export interface ReportingPeriod {
 	organisationId: number;
 	slug: string;
 	label: string;
-	kind: 'delar' | 'helar';
+	kind: FollowUpKind;
 	year: number;
 	endDate: string;
 	deadline: string | null;
-	state: 'open' | 'ready' | 'approved' | 'published';
+	state: PeriodState;
 	geographyId: number | null;
 }
 

@@ -8,19 +8,9 @@ import type { Db } from '../db/client';
 import type { Count, ExampleRow } from './types';
 import { emptyCount } from './types';
 import type { InsatsFigureRow } from '../db/schema-insatser';
+import type { StoredFigure } from '../../domain/insats';
 
-export interface FigureInput {
-	printed: string;
-	value: number | null;
-	rangeLow: number | null;
-	rangeHigh: number | null;
-	unit: string | null;
-	kind: string | null;
-	approx: string | null;
-	qualifier: string | null;
-	sex: 'T' | 'K' | 'M';
-	what: string | null;
-}
+export type FigureInput = StoredFigure;
 
 export interface ResultInput {
 	year: number;

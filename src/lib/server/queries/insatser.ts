@@ -4,6 +4,7 @@
  */
 import type { Db } from '../db/client';
 import { FINANCING_SOURCES, type InsatsFigureRow } from '../db/schema-insatser';
+import type { StoredFigure } from '../../domain/insats';
 
 export type FinancingSource = (typeof FINANCING_SOURCES)[number];
 
@@ -30,18 +31,8 @@ export interface InsatsListItem {
 	wholeCounty: boolean | null;
 }
 
-export interface FigureView {
+export interface FigureView extends StoredFigure {
 	id: number;
-	printed: string;
-	value: number | null;
-	rangeLow: number | null;
-	rangeHigh: number | null;
-	unit: string | null;
-	kind: string | null;
-	approx: string | null;
-	qualifier: string | null;
-	sex: 'T' | 'K' | 'M';
-	what: string | null;
 }
 
 export interface ResultView {

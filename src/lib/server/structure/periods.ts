@@ -7,22 +7,16 @@
 import type { Db } from '../db/client';
 import type { SessionUser } from '../auth/sessions';
 import { planTarget } from '../auth/guard';
-import { followUpIdentity, periodDateProblem } from '../../domain/follow-up-period';
+import { followUpIdentity, periodDateProblem, type FollowUpKind } from '../../domain/follow-up-period';
+import type { ReportingPeriod } from '../editing/period';
 import { isPeriodLocked, lockedMessage } from '../review/workflow';
 import { assertMay } from './access';
 import { audit, changes, count, insert, pick, str, updateVersioned, type Row } from './common';
 import { invalid, notFound, StructureError, type Message } from './errors';
 import type { PeriodCreateInput, PeriodEditInput } from './schemas';
 
-export interface PeriodSummary {
-	id: number;
-	slug: string;
-	label: string;
-	kind: 'delar' | 'helar';
-	year: number;
-	endDate: string;
-	deadline: string | null;
-	state: 'open' | 'ready' | 'approved' | 'published';
+/** A period as the structure page lists it: the reporting period's own fields, its version and what hangs on it. */
+export interface PeriodSummary extends Omit<ReportingPeriod, 'planId' | 'organisationId' | 'geographyId'> {
 	version: number;
 	/** Assessments, drafts and review marks entered for it (a period with any cannot be deleted). */
 	entries: number;
@@ -53,7 +47,7 @@ export function listPeriods(db: Db, planId: number): PeriodSummary[] {
 		id: r.id as number,
 		slug: r.slug as string,
 		label: r.label as string,
-		kind: r.kind as 'delar' | 'helar',
+		kind: r.kind as FollowUpKind,
 		year: r.year as number,
 		endDate: r.end_date as string,
 		deadline: (r.deadline as string | null) ?? null,
