@@ -150,6 +150,21 @@ describe('malformed imports: a clear error and nothing written, or a correct imp
 		);
 	}, 120_000);
 
+	it('values, XLSX: the damage fast-check once found, where exceljs itself fails with a TypeError', async () => {
+		const bytes = await writeXlsx([
+			{
+				name: 'Värden',
+				rows: [
+					['indikator', 'geografi', 'period', 'kön', 'värde'],
+					['invanare-totalt', '2380', '2022', 'T', 64714]
+				]
+			}
+		]);
+		bytes[315169830 % bytes.length] = 0;
+		const result = await importChecked('values', bytes, 'fuzz.xlsx');
+		if (!result.ok) expect(result.errors[0].message).toMatch(/kunde inte läsas som Excel \(XLSX\): filen är skadad/);
+	}, 60_000);
+
 	it('pxweb, JSON-stat 2.0', async () => {
 		const doc = JSON.parse(readFileSync(fixture('pxweb', 'v1', 'SamForvInk1_response.jsonstat2.json'), 'utf8'));
 		await fc.assert(

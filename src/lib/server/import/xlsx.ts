@@ -23,6 +23,17 @@ export function isXlsx(bytes: Uint8Array, fileName: string): boolean {
 	return (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) || /\.xlsx$/i.test(fileName);
 }
 
+/**
+ * Why exceljs could not open the file, in words for the user. A damaged file can make exceljs itself fail with a
+ * JavaScript error ("Cannot read properties of undefined (reading 'company')"): that says nothing to the user,
+ * so it becomes "the file is damaged"; exceljs's own messages (e.g. about the zip container) are kept.
+ */
+function unreadableReason(e: unknown): string {
+	const damaged = 'filen är skadad eller inte en XLSX-fil (spara den på nytt från Excel som .xlsx)';
+	if (e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError || !(e instanceof Error)) return damaged;
+	return `${damaged}: ${e.message}`;
+}
+
 /** Reads the first sheet whose name is in `preferred` (case-insensitive), else the first sheet with data. */
 export async function readXlsx(bytes: Uint8Array, preferred: string[]): Promise<SheetRows> {
 	const ExcelJS = await excel();
@@ -30,7 +41,7 @@ export async function readXlsx(bytes: Uint8Array, preferred: string[]): Promise<
 	try {
 		await wb.xlsx.load(wholeBuffer(bytes));
 	} catch (e) {
-		throw new Error(`filen kunde inte läsas som Excel (XLSX): ${(e as Error).message}`);
+		throw new Error(`filen kunde inte läsas som Excel (XLSX): ${unreadableReason(e)}`);
 	}
 	const wanted = preferred.map((p) => p.toLowerCase());
 	const sheet =
